@@ -1,0 +1,99 @@
+"""MkDocs hooks: thin adapters that hand each build event to the plain code in seniorsite/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
+from seniorsite.events import build_moment, split_events
+from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, language_base_url, language_prefix
+from seniorsite.markers import replace_markers
+from seniorsite.problems import ContentError
+from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
+from seniorsite.search_index import split_search_index
+from seniorsite.site_data import SiteDataCache
+from seniorsite.strings import load_strings
+from seniorsite.translations import missing_translations
+
+log = get_plugin_logger("seniorsite")
+PROJECT_DIR = Path(__file__).parent
+OVERRIDES_DIR = PROJECT_DIR / "overrides"
+DATA_CACHE = SiteDataCache()
+
+
+def _current_language(config: MkDocsConfig) -> str:
+    """Return the language being built, as the i18n plugin knows it."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def _outer_build_finished(config: MkDocsConfig) -> bool:
+    """True once the i18n plugin has built every language (not inside one language's build)."""
+    return not getattr(config.plugins.get("i18n"), "building", False)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Check translations and load the data (once per run; later languages reuse it)."""
+    try:
+        problems = missing_translations(Path(config.docs_dir), LANGUAGES)
+        if problems:
+            raise ContentError(problems)
+        data, loaded_now = DATA_CACHE.get(PROJECT_DIR)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    if loaded_now:
+        log.info(f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events")
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Replace the page's data markers with rendered data in the page's language."""
+    language = _current_language(config)
+    data, _ = DATA_CACHE.get(PROJECT_DIR)
+    url_in_language = page.url.removeprefix(language_prefix(language))
+    renderer = PageRenderer(
+        environment=partials_environment(OVERRIDES_DIR),
+        data=data,
+        language=language,
+        t=load_strings(OVERRIDES_DIR, language),
+        now=build_moment(),
+        root="../" * url_in_language.count("/"),
+        page_url=f"{config.site_url}{page.url}",
+        site_root_url=f"{config.site_url}{language_prefix(language)}",
+    )
+    try:
+        return replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}")
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Root the theme's search at the page's own language, so it reads that language's index."""
+    context["base_url"] = language_base_url(context["base_url"], _current_language(config))
+    return context
+
+
+@event_priority(-200)  # after the i18n plugin has built every language and merged the search index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Give each language its own search index and write every language's calendar files."""
+    if not _outer_build_finished(config):
+        return
+    site_dir = Path(config.site_dir)
+    counts = split_search_index(site_dir, LANGUAGES)
+    data, _ = DATA_CACHE.get(PROJECT_DIR)
+    now = build_moment()
+    uid_domain = urlsplit(config.site_url).hostname or "localhost"
+    for language in LANGUAGES:
+        events = [*reversed(split_events(data.events, now)[1]), *split_events(data.events, now)[0]]
+        write_calendars(
+            site_dir / language_prefix(language) / CALENDAR_FOLDER, events, language, load_strings(OVERRIDES_DIR, language),
+            uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}",
+        )
+    log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")

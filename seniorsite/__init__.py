@@ -1,0 +1,1 @@
+"""Plain, engine-independent code behind the Seniorværktøjer site: data, validation, rendering."""

@@ -1,0 +1,64 @@
+"""The FAQ: topics and questions from data/faq.yml, checked and grouped for the FAQ page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from seniorsite.data_files import duplicate_id_problems, load_data_file
+from seniorsite.problems import Problem
+from seniorsite.yaml_source import line_of
+
+FAQ_NOUNS = {"topics": "topic", "questions": "question"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A group of questions, with its title in each language."""
+
+    id: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question and its Markdown answer, in each language."""
+
+    id: str
+    topic: str
+    question: dict[str, str]
+    answer: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Faq:
+    """All topics and questions, in the order the editors wrote them."""
+
+    topics: tuple[Topic, ...]
+    questions: tuple[Question, ...]
+
+    def grouped(self) -> list[tuple[Topic, list[Question]]]:
+        """Return each topic with its questions, topics in their written order."""
+        return [(topic, [q for q in self.questions if q.topic == topic.id]) for topic in self.topics]
+
+
+def load_faq(path: Path, shown_as: str, schema_dir: Path) -> tuple[Faq | None, list[Problem]]:
+    """Load and check the FAQ file; return the FAQ (None when it has problems) and every problem."""
+    document, namer, problems = load_data_file(path, shown_as, schema_dir, "faq.schema.json", FAQ_NOUNS)
+    if problems or document is None:
+        return None, problems
+    problems += duplicate_id_problems(document, "topics", shown_as, namer)
+    problems += duplicate_id_problems(document, "questions", shown_as, namer)
+    topic_ids = [topic["id"] for topic in document["topics"]]
+    for index, entry in enumerate(document["questions"]):
+        if entry["topic"] not in topic_ids:
+            problems.append(Problem(shown_as, line_of(document, ["questions", index, "topic"]), f"'topic' {entry['topic']} is not one of the topics: {', '.join(topic_ids)}", namer(["questions", index])))
+    used = {entry["topic"] for entry in document["questions"]}
+    for index, topic_id in enumerate(topic_ids):
+        if topic_id not in used:
+            problems.append(Problem(shown_as, line_of(document, ["topics", index]), "this topic has no questions; add one or remove the topic", namer(["topics", index])))
+    if problems:
+        return None, problems
+    topics = tuple(Topic(t["id"], dict(t["title"])) for t in document["topics"])
+    questions = tuple(Question(q["id"], q["topic"], dict(q["question"]), dict(q["answer"])) for q in document["questions"])
+    return Faq(topics, questions), []

@@ -1,0 +1,19 @@
+"""The site's languages and time zone: the one place they are named in code."""
+
+from __future__ import annotations
+
+DEFAULT_LANGUAGE = "da"
+LANGUAGES: tuple[str, ...] = ("da", "en")
+LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
+TIMEZONE = "Europe/Copenhagen"
+
+
+def language_prefix(language: str) -> str:
+    """Return the URL folder of a language relative to the site root ('' or 'en/')."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+def language_base_url(base_url: str, language: str) -> str:
+    """Return the relative URL from a page to its language's root, from the page's site base_url."""
+    prefix = language_prefix(language).rstrip("/")
+    return f"{base_url}/{prefix}" if prefix else base_url

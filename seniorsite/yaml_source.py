@@ -1,0 +1,102 @@
+"""Read an editor's YAML file into plain data that remembers the line of every key and item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from seniorsite.problems import ContentError, Problem
+
+
+class LineDict(dict):
+    """A mapping that also records the line where it and each of its keys start."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+
+class LineList(list):
+    """A sequence that also records the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that keeps line numbers and leaves dates as text, so the schema checks them."""
+
+
+# Dates stay strings: YAML would turn 2022-09-01 into a date but leave 2023-09-14T13:00 as text.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
+    """Build a LineDict, refusing a key that appears twice."""
+    mapping = LineDict()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key_text = str(key)
+        if key_text in mapping:
+            raise yaml.MarkedYAMLError(
+                problem=f"the key '{key_text}' appears twice in the same entry",
+                problem_mark=key_node.start_mark,
+            )
+        mapping[key_text] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key_text] = key_node.start_mark.line + 1
+    return mapping
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
+    """Build a LineList that remembers each item's line."""
+    sequence = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    sequence.line = node.start_mark.line + 1
+    sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return sequence
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def read_yaml(path: Path, shown_as: str) -> Any:
+    """Parse a YAML file; a file that is not valid UTF-8 YAML raises ContentError with its line."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(shown_as, line, "the file is not saved as UTF-8; save it as UTF-8 and try again")]) from None
+    if "\t" in text:
+        line = text[: text.index("\t")].count("\n") + 1
+        raise ContentError([Problem(shown_as, line, "a tab character is not allowed in YAML; indent with spaces")])
+    try:
+        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else 0
+        reason = error.problem or "the file is not valid YAML"
+        raise ContentError([Problem(shown_as, line, f"the YAML cannot be read: {reason} (check the indentation and quotes)")]) from None
+    except yaml.YAMLError as error:
+        raise ContentError([Problem(shown_as, 0, f"the YAML cannot be read: {error}")]) from None
+
+
+def line_of(document: Any, path: list[str | int]) -> int:
+    """Return the line of the deepest key or item along `path` that exists in the document."""
+    node, line = document, getattr(document, "line", 0)
+    for step in path:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(str(step), line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
