@@ -19,6 +19,7 @@ from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
 from seniorsite.site_data import SiteDataCache
+from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import load_strings
 from seniorsite.translations import missing_translations
 
@@ -74,19 +75,27 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(str(error)) from None
 
 
+@event_priority(-100)  # after the i18n plugin has set the language selector
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Root the theme's search at the page's own language, so it reads that language's index."""
+    """Point the language selector at this page's twin, and root search at the page's language."""
+    alternates = getattr(page.file, "alternates", {})
+    # The i18n plugin sets the selector as an attribute, which the theme reads before the key.
+    config.extra.alternate = [
+        {**choice, "link": alternates[choice["lang"]].url} if choice["lang"] in alternates else choice
+        for choice in getattr(config.extra, "alternate", None) or []
+    ]
     context["base_url"] = language_base_url(context["base_url"], _current_language(config))
     return context
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and write every language's calendar files."""
+    """Give each language its own search index and sitemap, and write every language's calendars."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
     counts = split_search_index(site_dir, LANGUAGES)
+    split_sitemap(site_dir, config.site_url, LANGUAGES)
     data, _ = DATA_CACHE.get(PROJECT_DIR)
     now = build_moment()
     uid_domain = urlsplit(config.site_url).hostname or "localhost"
@@ -97,3 +106,4 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}",
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+

@@ -15,5 +15,6 @@ def language_prefix(language: str) -> str:
 
 def language_base_url(base_url: str, language: str) -> str:
     """Return the relative URL from a page to its language's root, from the page's site base_url."""
-    prefix = language_prefix(language).rstrip("/")
+    # The theme resolves its base as a folder only when it ends in a slash.
+    prefix = language_prefix(language)
     return f"{base_url}/{prefix}" if prefix else base_url

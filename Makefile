@@ -1,0 +1,55 @@
+# Seniorværktøjer: the commands a newcomer needs. `make site`, `make test`, `make serve`.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check --quiet
+SITE_READY := $(VENV)/.site-ready
+TEST_READY := $(VENV)/.test-ready
+BUILD_DIR := .site-build
+
+# MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test bench links lock clean
+
+## site: set up .venv and build the whole site into site/ (strict; site/ is replaced only on success)
+site: $(SITE_READY)
+	rm -rf $(BUILD_DIR)
+	$(BIN)/mkdocs build --strict --site-dir $(BUILD_DIR)
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv $(BUILD_DIR) site
+	rm -rf site.old
+
+## serve: preview on http://127.0.0.1:8000/ with live reload
+serve: $(SITE_READY)
+	$(BIN)/mkdocs serve --strict
+
+## test: set up (with the test-only packages) and run every test
+test: $(TEST_READY)
+	$(BIN)/python -m pytest
+
+## bench: build time and size against a plain Material + i18n build of the same content
+bench: $(TEST_READY)
+	$(BIN)/python scripts/bench.py
+
+## lock: recompile the pinned requirement files from the short .in files
+lock:
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt requirements.in
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements-test.txt requirements-test.in
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) site site.old $(BUILD_DIR) .pytest_cache
+
+$(SITE_READY): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --require-hashes -r requirements.txt
+	touch $@
+
+$(TEST_READY): $(SITE_READY) requirements-test.txt
+	$(PIP) install --require-hashes -r requirements-test.txt
+	touch $@
