@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
 from seniorsite.events import build_moment, split_events
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, language_base_url, language_prefix
-from seniorsite.markers import replace_markers
+from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
@@ -70,7 +70,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site_root_url=f"{config.site_url}{language_prefix(language)}",
     )
     try:
-        return replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}")
+        offset = body_line_offset(page.file.content_string, markdown)
+        return replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
     except ContentError as error:
         raise PluginError(str(error)) from None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from seniorsite.problems import ContentError, Problem
 from seniorsite.safe_text import unsafe_reason
-from seniorsite.validation import schema_problems, validator_for
+from seniorsite.validation import field_name, schema_problems, validator_for
 from seniorsite.yaml_source import LineDict, LineList, line_of, read_yaml
 
 
@@ -50,8 +50,7 @@ def unsafe_text_problems(document: Any, shown_as: str, name_entry: EntryNamer) -
     for path, text in _text_leaves(document, []):
         reason = unsafe_reason(text)
         if reason:
-            field = ".".join(str(step) for step in path if isinstance(step, str))
-            problems.append(Problem(shown_as, line_of(document, path), f"'{field}' {reason}", name_entry(path)))
+            problems.append(Problem(shown_as, line_of(document, path), f"'{field_name(path)}' {reason}", name_entry(path)))
     return problems
 
 
@@ -73,7 +72,8 @@ def duplicate_id_problems(document: Any, list_key: str, shown_as: str, name_entr
     """Return a Problem for every entry whose id was already used earlier in the same list."""
     seen: dict[str, int] = {}
     problems = []
-    for index, entry in enumerate(document.get(list_key) or []):
+    entries = document.get(list_key) if isinstance(document, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
         entry_id = entry.get("id") if isinstance(entry, dict) else None
         if not isinstance(entry_id, str):
             continue

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from seniorsite.data_files import duplicate_id_problems, load_data_file
@@ -68,55 +72,76 @@ def parse_moment(text: str) -> date | datetime:
     return date.fromisoformat(text)
 
 
-def _moment_problems(entry: dict, field: str) -> tuple[date | datetime | None, str | None]:
-    """Parse one moment field; return it or a sentence saying why it is not a real date."""
-    try:
-        return parse_moment(entry[field]), None
-    except ValueError:
-        return None, f"'{field}' {entry[field]} is not a real date and time; check the day, month and hour"
+def _moment_pattern(schema_dir: Path) -> re.Pattern[str]:
+    """Return the schema's pattern for 'start' and 'end', so the code and the schema agree."""
+    schema = json.loads((schema_dir / "events.schema.json").read_text(encoding="utf-8"))
+    return re.compile(schema["properties"]["events"]["items"]["properties"]["start"]["pattern"])
 
 
-def _event_from_entry(entry: dict, index: int, document: dict, shown_as: str, entry_name: str) -> tuple[Event | None, list[Problem]]:
-    """Build one Event from a schema-valid entry, or return the problems with its dates."""
-    def problem(field: str, message: str) -> Problem:
-        return Problem(shown_as, line_of(document, ["events", index, field]), message, entry_name)
+def _moments(entry: Any, pattern: re.Pattern[str]) -> dict[str, date | datetime | str | None]:
+    """Parse 'start' and 'end'; a field the schema rejects is None, an unreal date is its text."""
+    moments: dict[str, date | datetime | str | None] = {}
+    for field in ("start", "end"):
+        text = entry.get(field) if isinstance(entry, dict) else None
+        if not isinstance(text, str) or not pattern.fullmatch(text):
+            moments[field] = None
+            continue
+        try:
+            moments[field] = parse_moment(text)
+        except ValueError:
+            moments[field] = text
+    return moments
 
-    start, reason = _moment_problems(entry, "start")
-    if reason:
-        return None, [problem("start", reason)]
-    if "end" not in entry:
-        if isinstance(start, datetime):
-            return None, [problem("start", "'end' is missing; an event with a start time needs an end time, like 2023-09-14T14:30")]
-        end = start
-    else:
-        end, reason = _moment_problems(entry, "end")
-        if reason:
-            return None, [problem("end", reason)]
-        if isinstance(start, datetime) != isinstance(end, datetime):
-            return None, [problem("end", "'end' must be written like 'start': both dates (a whole day) or both dates with times")]
-        if end < start:
-            return None, [problem("end", f"'end' {entry['end']} is before 'start' {entry['start']}")]
-    event = Event(
+
+def _date_problems(entry: Any, moments: dict, problem: Callable[[str, str], Problem]) -> list[Problem]:
+    """Check that the dates exist, that a timed event has an end, and that the end is not first."""
+    problems = [
+        problem(field, f"'{field}' {value} is not a real date and time; check the day, month and hour")
+        for field, value in moments.items() if isinstance(value, str)
+    ]
+    start, end = moments["start"], moments["end"]
+    if problems or start is None:
+        return problems
+    if "end" not in entry and isinstance(start, datetime):
+        return [problem("start", "'end' is missing; an event with a start time needs an end time, like 2023-09-14T14:30")]
+    if end is None:
+        return []
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        return [problem("end", "'end' must be written like 'start': both dates (a whole day) or both dates with times")]
+    if end < start:
+        return [problem("end", f"'end' {entry['end']} is before 'start' {entry['start']}")]
+    return []
+
+
+def _event(entry: dict, moments: dict) -> Event:
+    """Build an Event from an entry that passed every check."""
+    return Event(
         id=entry["id"], kind=entry["kind"], title=dict(entry["title"]), description=dict(entry["description"]),
-        start=start, end=end, location=dict(entry["location"]) if "location" in entry else None,
+        start=moments["start"], end=moments["end"] or moments["start"],
+        location=dict(entry["location"]) if "location" in entry else None,
         online=bool(entry.get("online", False)), registration=entry.get("registration"), recording=entry.get("recording"),
     )
-    return event, []
 
 
 def load_events(path: Path, shown_as: str, schema_dir: Path) -> tuple[tuple[Event, ...] | None, list[Problem]]:
     """Load and check the events file; return the events (None when it has problems) and every problem."""
     document, namer, problems = load_data_file(path, shown_as, schema_dir, "events.schema.json", EVENT_NOUNS)
-    if problems or document is None:
+    entries = document.get("events") if isinstance(document, dict) else None
+    if not isinstance(entries, list):
         return None, problems
     problems += duplicate_id_problems(document, "events", shown_as, namer)
-    events = []
-    for index, entry in enumerate(document["events"]):
-        event, event_problems = _event_from_entry(entry, index, document, shown_as, namer(["events", index]))
-        problems += event_problems
-        if event:
-            events.append(event)
-    return (None, problems) if problems else (tuple(events), [])
+    pattern = _moment_pattern(schema_dir)
+    parsed = []
+    for index, entry in enumerate(entries):
+        def problem(field: str, message: str, index: int = index) -> Problem:
+            return Problem(shown_as, line_of(document, ["events", index, field]), message, namer(["events", index]))
+
+        moments = _moments(entry, pattern)
+        problems += _date_problems(entry, moments, problem)
+        parsed.append((entry, moments))
+    if problems:
+        return None, problems
+    return tuple(_event(entry, moments) for entry, moments in parsed), []
 
 
 def split_events(events: tuple[Event, ...], now: datetime) -> tuple[list[Event], list[Event]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 
 Translate = Callable[[str], str]
 
@@ -22,7 +22,10 @@ def load_strings(overrides_dir: Path, language: str) -> Translate:
 
     def translate(key: str) -> str:
         """Return the string for key in this language."""
-        value = str(module.t(key))
+        try:
+            value = str(module.t(key))
+        except UndefinedError:
+            value = ""
         if not value:
             raise KeyError(f"the interface string '{key}' is missing from overrides/{strings_template_name(language)}")
         return value

@@ -36,7 +36,7 @@ def validator_for(schema_dir: Path, schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=registry)
 
 
-def _field_name(path: list[str | int]) -> str:
+def field_name(path: list[str | int]) -> str:
     """Name the field at the end of a path the way an editor writes it, e.g. 'question.en'."""
     keys = [str(step) for step in path if isinstance(step, str)]
     return ".".join(keys[-2:]) if len(keys) > 1 and keys[-1] in LANGUAGE_NAMES else (keys[-1] if keys else "the file")
@@ -52,13 +52,13 @@ def _type_words(expected: Any) -> str:
 def plain_message(error: ValidationError) -> tuple[list[str | int], str]:
     """Turn one schema failure into (path to the field, sentence an editor understands)."""
     path = list(error.absolute_path)
-    field = _field_name(path)
+    field = field_name(path)
     custom = error.schema.get("x-message") if isinstance(error.schema, dict) else None
     if error.validator == "required":
         missing = error.message.split("'")[1]
         if missing in LANGUAGE_NAMES:
-            return path, f"the {LANGUAGE_NAMES[missing]} text '{_field_name(path + [missing])}' is missing; every text needs Danish (da) and English (en)"
-        return path, f"'{_field_name(path + [missing])}' is missing"
+            return path, f"the {LANGUAGE_NAMES[missing]} text '{field_name(path + [missing])}' is missing; every text needs Danish (da) and English (en)"
+        return path, f"'{field_name(path + [missing])}' is missing"
     if error.validator == "additionalProperties":
         known = sorted(error.schema.get("properties", {}))
         extra = sorted(set(error.instance) - set(known)) if isinstance(error.instance, dict) else []

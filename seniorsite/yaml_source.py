@@ -24,6 +24,10 @@ class LineList(list):
     item_lines: list[int]
 
 
+class _DuplicateKey(yaml.MarkedYAMLError):
+    """A key written twice in one mapping, which YAML would otherwise silently resolve."""
+
+
 class _LineLoader(yaml.SafeLoader):
     """SafeLoader that keeps line numbers and leaves dates as text, so the schema checks them."""
 
@@ -44,7 +48,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
         key = loader.construct_object(key_node, deep=True)
         key_text = str(key)
         if key_text in mapping:
-            raise yaml.MarkedYAMLError(
+            raise _DuplicateKey(
                 problem=f"the key '{key_text}' appears twice in the same entry",
                 problem_mark=key_node.start_mark,
             )
@@ -77,7 +81,10 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         line = text[: text.index("\t")].count("\n") + 1
         raise ContentError([Problem(shown_as, line, "a tab character is not allowed in YAML; indent with spaces")])
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except _DuplicateKey as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 0
+        raise ContentError([Problem(shown_as, line, f"the YAML cannot be read: {error.problem}")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else 0
@@ -85,6 +92,9 @@ def read_yaml(path: Path, shown_as: str) -> Any:
         raise ContentError([Problem(shown_as, line, f"the YAML cannot be read: {reason} (check the indentation and quotes)")]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(shown_as, 0, f"the YAML cannot be read: {error}")]) from None
+    if document is None:
+        raise ContentError([Problem(shown_as, 1, "the file is empty; see the comments in the original file for what it must hold")])
+    return document
 
 
 def line_of(document: Any, path: list[str | int]) -> int:
