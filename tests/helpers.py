@@ -54,11 +54,17 @@ def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT) -> BuildRe
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without writing a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
+        """Write nothing."""
+
+
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     """Serve a folder over HTTP on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    handler.log_message = lambda *args: None  # type: ignore[assignment]
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

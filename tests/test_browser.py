@@ -1,0 +1,99 @@
+"""The built site in headless Chromium: no errors, no requests elsewhere, language switch, search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser page at desktop width that records console errors and every request."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors = []
+    tab.requests = []
+    tab.on("console", lambda message: tab.errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    yield tab
+    context.close()
+
+
+def foreign(requests: list[str]) -> list[str]:
+    """The requests that went anywhere but 127.0.0.1."""
+    return [url for url in requests if urlsplit(url).hostname != "127.0.0.1" and not url.startswith(("data:", "blob:"))]
+
+
+@pytest.mark.parametrize(("path", "heading"), [("", "Seniorværktøjer"), ("en/", "Senior tools")])
+def test_the_front_page_loads_cleanly_and_stays_local(page: object, site_url: str, path: str, heading: str) -> None:
+    """The front page in each language renders, logs no error and asks no other host for anything."""
+    page.goto(site_url + path, wait_until="networkidle")
+    assert page.locator("h1").inner_text().strip().removesuffix("¶") == heading
+    assert page.locator("aside.sv-next-event").is_visible()
+    assert page.errors == []
+    assert foreign(page.requests) == []
+    assert any(url.endswith("search_index.json") for url in page.requests)
+
+
+def switch_language(page: object, hreflang: str) -> None:
+    """Open the language selector and pick a language, as a reader would."""
+    page.locator(".md-header__option .md-select > button").click()
+    with page.expect_navigation():
+        page.locator(f"a.md-select__link[hreflang={hreflang}]").click()
+
+
+@pytest.mark.parametrize(("start", "hreflang", "expected"), [
+    ("faq/", "en", "en/faq/"),
+    ("en/arrangementer/", "da", "arrangementer/"),
+    ("", "en", "en/"),
+])
+def test_the_language_selector_keeps_the_page(page: object, site_url: str, start: str, hreflang: str, expected: str) -> None:
+    """Switching language lands on the same page in the other language."""
+    page.goto(site_url + start, wait_until="networkidle")
+    switch_language(page, hreflang)
+    assert page.url == site_url + expected
+    assert page.locator("html").get_attribute("lang") == hreflang
+    assert page.errors == []
+
+
+def search(page: object, query: str) -> list[str]:
+    """Type a query into the search box, as a reader would, and return the paths of the results."""
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__list > li a.md-search-result__link")
+    for _attempt in range(3):  # the index may still be loading in its worker when typing starts
+        box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    return [page.evaluate("href => new URL(href, location.href).pathname", href) for href in hrefs]
+
+
+def test_a_danish_search_returns_danish_pages_with_stemming(page: object, site_url: str) -> None:
+    """'seniorsamtaler' finds the front page, which says 'seniorsamtale'; no English page is listed."""
+    page.goto(site_url + "faq/", wait_until="networkidle")
+    found = search(page, "seniorsamtaler")
+    assert "/" in found
+    assert not any(path.startswith("/en/") for path in found)
+    inflected = search(page, "seniorsamtalerne")
+    assert "/" in inflected, "only stemming links 'seniorsamtalerne' to 'seniorsamtale'"
+    assert not any(path.startswith("/en/") for path in inflected)
+    assert page.errors == []
+
+
+def test_an_english_search_returns_english_pages_only(page: object, site_url: str) -> None:
+    """On an English page, search lists English pages only."""
+    page.goto(site_url + "en/om/", wait_until="networkidle")
+    found = search(page, "municipality")
+    assert found and all(path.startswith("/en/") for path in found)
+    assert page.errors == []
