@@ -1,0 +1,136 @@
+"""The repository itself: workflows, pins, one source for each constant, editor support."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from tests.helpers import PROJECT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((PROJECT / ".github" / "workflows").glob("*.yml"))
+
+
+def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run a command in the project folder and capture what it says."""
+    return subprocess.run([str(part) for part in command], cwd=PROJECT, capture_output=True, text=True, timeout=120)
+
+
+def test_workflows_match_githubs_schema() -> None:
+    """The CI and deploy workflows, Dependabot's file and the issue forms are valid for GitHub."""
+    assert {w.name for w in WORKFLOWS} == {"ci.yml", "deploy.yml"}
+    checks = [
+        ("vendor.github-workflows", *WORKFLOWS),
+        ("vendor.dependabot", PROJECT / ".github" / "dependabot.yml"),
+        ("vendor.github-issue-forms", *sorted((PROJECT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))),
+    ]
+    for schema, *files in checks:
+        result = run(BIN / "check-jsonschema", "--builtin-schema", schema, *files)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_workflows_pass_the_security_lint() -> None:
+    """zizmor finds no insecure pattern in the workflows (offline audits)."""
+    result = run(BIN / "zizmor", "--offline", "--no-progress", PROJECT / ".github" / "workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_checks_catch_a_broken_workflow(tmp_path: Path) -> None:
+    """A misspelt key and a credential-leaking checkout are both caught."""
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  test:\n    runs-onn: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n")
+    assert run(BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", broken).returncode != 0
+    leaky = tmp_path / "leaky.yml"
+    leaky.write_text("on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n")
+    assert run(BIN / "zizmor", "--offline", "--no-progress", "--config", PROJECT / ".github" / "zizmor.yml", leaky).returncode != 0
+
+
+def test_ci_runs_the_readme_test_command_and_publishes_pages() -> None:
+    """CI runs .ci/run (which runs `make test`), uploads a preview; deploy runs nightly with Pages actions."""
+    ci = yaml.safe_load((PROJECT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    steps = [step.get("run", "") + step.get("uses", "") for step in ci["jobs"]["test"]["steps"]]
+    assert "bash .ci/run" in steps and any(s.startswith("actions/upload-artifact") for s in steps)
+    assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+    deploy = yaml.safe_load((PROJECT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
+    assert deploy[True]["schedule"] and deploy[True]["push"]["branches"] == ["main"]
+    uses = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
+    assert any(u.startswith("actions/deploy-pages") for u in uses)
+    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+
+
+@pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt", "requirements-audit.txt"])
+def test_every_package_is_pinned_with_hashes(name: str) -> None:
+    """Each pinned file names exact versions, each with at least one hash, compiled from its .in file."""
+    text = (PROJECT / name).read_text(encoding="utf-8")
+    requirements = re.findall(r"^([A-Za-z0-9_.\-]+)(==[^\s\\]+)?", text, re.M)
+    assert requirements and all(version for _, version in requirements)
+    assert text.count("--hash=sha256:") >= len(requirements)
+    assert (PROJECT / name.replace(".txt", ".in")).exists()
+
+
+def test_mkdocs_is_pinned_below_2() -> None:
+    """MkDocs 2 runs no plugins: the loose file caps it and the pinned file holds a 1.x."""
+    assert "mkdocs>=1.6,<2" in (PROJECT / "requirements.in").read_text(encoding="utf-8")
+    assert re.search(r"^mkdocs==1\.", (PROJECT / "requirements.txt").read_text(encoding="utf-8"), re.M)
+
+
+def mkdocs_config() -> dict:
+    """Read mkdocs.yml, ignoring the !ENV-style tags this project does not use."""
+    return yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def test_the_site_languages_have_one_source() -> None:
+    """mkdocs.yml's languages, the code's and the schemas' required languages agree."""
+    i18n = next(p["i18n"] for p in mkdocs_config()["plugins"] if isinstance(p, dict) and "i18n" in p)
+    assert tuple(lang["locale"] for lang in i18n["languages"]) == LANGUAGES
+    assert next(lang["locale"] for lang in i18n["languages"] if lang.get("default")) == DEFAULT_LANGUAGE
+    common = json.loads((PROJECT / "schemas" / "common.schema.json").read_text(encoding="utf-8"))
+    for text in ("short_text", "long_text"):
+        assert tuple(common["$defs"][text]["required"]) == LANGUAGES
+
+
+def test_the_config_is_strict_validated_and_self_contained() -> None:
+    """Strict mode, link and anchor validation, system fonts, and the addresses of the site and repo."""
+    config = mkdocs_config()
+    assert config["strict"] is True
+    assert {config["validation"][k] for k in ("omitted_files", "absolute_links", "unrecognized_links", "anchors")} == {"warn"}
+    assert config["theme"]["font"] is False and config["theme"]["language"] == "da"
+    assert config["site_url"].startswith("https://") and config["repo_url"] and config["edit_uri"]
+    assert config["hooks"] == ["hooks.py"]
+
+
+def test_every_event_kind_has_a_label_in_each_language() -> None:
+    """Each kind the schema allows has an interface string in both languages."""
+    schema = json.loads((PROJECT / "schemas" / "events.schema.json").read_text(encoding="utf-8"))
+    kinds = schema["properties"]["events"]["items"]["properties"]["kind"]["enum"]
+    for language in LANGUAGES:
+        strings = (PROJECT / f"overrides/partials/languages/site-{language}.html").read_text(encoding="utf-8")
+        assert all(f'"event.kind.{kind}":' in strings for kind in kinds), language
+
+
+@pytest.mark.parametrize("name", ["faq", "events"])
+def test_each_data_file_names_its_schema_for_editors(name: str) -> None:
+    """The first line of each data file points editors' YAML tools at its schema."""
+    first_line = (PROJECT / "data" / f"{name}.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+
+
+def test_every_danish_page_has_an_english_twin() -> None:
+    """docs/ holds page.md and page.en.md side by side, for every page."""
+    danish = {p.name.removesuffix(".md") for p in (PROJECT / "docs").rglob("*.md") if not p.name.endswith(".en.md")}
+    english = {p.name.removesuffix(".en.md") for p in (PROJECT / "docs").rglob("*.en.md")}
+    assert danish == english and len(danish) >= 4
+
+
+def test_the_readme_shows_the_two_commands_first() -> None:
+    """A newcomer sees `make site` and `make test` before anything else."""
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    first_code = readme.split("```")[1]
+    assert "make site" in first_code and "make test" in first_code
