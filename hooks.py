@@ -13,11 +13,12 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
 from seniorsite.events import build_moment, split_events
-from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, language_base_url, language_prefix
+from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
+from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import load_strings
@@ -27,6 +28,8 @@ log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
 OVERRIDES_DIR = PROJECT_DIR / "overrides"
 DATA_CACHE = SiteDataCache()
+NOT_FOUND = "404.html"
+NOT_FOUND_PAGES: dict[str, str] = {}
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -85,8 +88,37 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         {**choice, "link": alternates[choice["lang"]].url} if choice["lang"] in alternates else choice
         for choice in getattr(config.extra, "alternate", None) or []
     ]
+    context["hreflang_alternates"] = hreflang_links(config.site_url, {lang: twin.url for lang, twin in alternates.items()})
     context["base_url"] = language_base_url(context["base_url"], _current_language(config))
     return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """On the 404 page, point the language selector at each language's front page."""
+    if template_name == NOT_FOUND:
+        config.extra.alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None) or []
+    return context
+
+
+@event_priority(-100)  # last, so the hashes match the page exactly as it is written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give every page a Content-Security-Policy that allows only this site."""
+    return add_security_policy(output)
+
+
+@event_priority(-100)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """Give the 404 page its policy; keep each language's 404 page in that language's folder."""
+    if template_name != NOT_FOUND:
+        return output_content
+    language = _current_language(config)
+    NOT_FOUND_PAGES[language] = add_security_policy(output_content)
+    if language != DEFAULT_LANGUAGE:
+        # Every language's build writes site/404.html; the others' go to their own folder instead.
+        target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(NOT_FOUND_PAGES[language], encoding="utf-8")
+    return NOT_FOUND_PAGES.get(DEFAULT_LANGUAGE, NOT_FOUND_PAGES[language])
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index

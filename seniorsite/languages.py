@@ -18,3 +18,14 @@ def language_base_url(base_url: str, language: str) -> str:
     # The theme resolves its base as a folder only when it ends in a slash.
     prefix = language_prefix(language)
     return f"{base_url}/{prefix}" if prefix else base_url
+
+
+def hreflang_links(site_url: str, twin_urls: dict[str, str]) -> list[dict[str, str]]:
+    """Return absolute hreflang alternates for a page's twins, plus x-default (the Danish one)."""
+    def absolute(url: str) -> str:
+        return site_url + ("" if url in ("", "./", ".") else url)
+
+    links = [{"lang": language, "href": absolute(twin_urls[language])} for language in LANGUAGES if language in twin_urls]
+    if DEFAULT_LANGUAGE in twin_urls:
+        links.append({"lang": "x-default", "href": absolute(twin_urls[DEFAULT_LANGUAGE])})
+    return links

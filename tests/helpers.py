@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
 
 from seniorsite.events import LOCAL_ZONE
 
@@ -54,8 +57,30 @@ def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT) -> BuildRe
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
 
 
+SITE_PATH = urlsplit(yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files without writing a log line per request."""
+    """Serves the site under its published path (as GitHub Pages does), without a log line per request."""
+
+    def translate_path(self, path: str) -> str:
+        """Map /seniorvaerktoejer/x to the folder's x; anything outside the site is not found."""
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "does-not-exist")
+        return super().translate_path("/" + path[len(SITE_PATH):])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Answer a missing page with the site's own 404 page, as GitHub Pages does."""
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.exists():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
         """Write nothing."""
@@ -63,13 +88,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL."""
+    """Serve a built site over HTTP on 127.0.0.1 at its published path; yield the site's address."""
     handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
     finally:
         server.shutdown()
         server.server_close()

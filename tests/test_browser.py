@@ -8,6 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
+from tests.helpers import SITE_PATH
+
 pytestmark = pytest.mark.browser
 
 
@@ -76,7 +78,8 @@ def search(page: object, query: str) -> list[str]:
         except PlaywrightTimeout:
             continue
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    return [page.evaluate("href => new URL(href, location.href).pathname", href) for href in hrefs]
+    paths = [page.evaluate("href => new URL(href, location.href).pathname", href) for href in hrefs]
+    return ["/" + path.removeprefix(SITE_PATH) for path in paths]
 
 
 def test_a_danish_search_returns_danish_pages_with_stemming(page: object, site_url: str) -> None:
