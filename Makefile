@@ -34,6 +34,10 @@ test: $(TEST_READY)
 bench: $(TEST_READY)
 	$(BIN)/python scripts/bench.py
 
+## links: check every internal link and anchor of the built site; list the external ones (not fetched)
+links: site
+	$(BIN)/python -m seniorsite.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
+
 ## lock: recompile the pinned requirement files from the short .in files
 lock:
 	$(PYTHON) -m venv .venv-lock

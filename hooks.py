@@ -22,7 +22,7 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import load_strings
-from seniorsite.translations import missing_translations
+from seniorsite.page_check import page_problems
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -44,14 +44,14 @@ def _outer_build_finished(config: MkDocsConfig) -> bool:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Check translations and load the data (once per run; later languages reuse it)."""
+    """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
+    problems = page_problems(Path(config.docs_dir), LANGUAGES)
     try:
-        problems = missing_translations(Path(config.docs_dir), LANGUAGES)
-        if problems:
-            raise ContentError(problems)
         data, loaded_now = DATA_CACHE.get(PROJECT_DIR)
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        problems += error.problems
+    if problems:
+        raise PluginError(str(ContentError(problems)))
     if loaded_now:
         log.info(f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events")
     return config
