@@ -12,17 +12,17 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
-from seniorsite.events import build_moment, split_events
+from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix
 from seniorsite.markers import body_line_offset, replace_markers
+from seniorsite.page_check import page_problems
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
 from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import SiteDataCache
 from seniorsite.sitemaps import split_sitemap
-from seniorsite.strings import load_strings
-from seniorsite.page_check import page_problems
+from seniorsite.strings import Translate, load_strings
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -30,6 +30,10 @@ OVERRIDES_DIR = PROJECT_DIR / "overrides"
 DATA_CACHE = SiteDataCache()
 NOT_FOUND = "404.html"
 NOT_FOUND_PAGES: dict[str, str] = {}
+# Strings are read afresh at each build's on_config (so `make serve` sees edits); the partials
+# environment reloads a template whose file changed.
+STRINGS: dict[str, Translate] = {}
+PARTIALS = partials_environment(OVERRIDES_DIR)
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -52,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += error.problems
     if problems:
         raise PluginError(str(ContentError(problems)))
+    STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if loaded_now:
         log.info(f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events")
     return config
@@ -63,14 +68,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     data, _ = DATA_CACHE.get(PROJECT_DIR)
     url_in_language = page.url.removeprefix(language_prefix(language))
     renderer = PageRenderer(
-        environment=partials_environment(OVERRIDES_DIR),
+        environment=PARTIALS,
         data=data,
         language=language,
-        t=load_strings(OVERRIDES_DIR, language),
+        t=STRINGS[language],
         now=build_moment(),
         root="../" * url_in_language.count("/"),
         page_url=f"{config.site_url}{page.url}",
-        site_root_url=f"{config.site_url}{language_prefix(language)}",
     )
     try:
         offset = body_line_offset(page.file.content_string, markdown)
@@ -132,10 +136,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     data, _ = DATA_CACHE.get(PROJECT_DIR)
     now = build_moment()
     uid_domain = urlsplit(config.site_url).hostname or "localhost"
+    events = sorted(data.events, key=lambda event: (event.starts_at, event.id))
     for language in LANGUAGES:
-        events = [*reversed(split_events(data.events, now)[1]), *split_events(data.events, now)[0]]
         write_calendars(
-            site_dir / language_prefix(language) / CALENDAR_FOLDER, events, language, load_strings(OVERRIDES_DIR, language),
+            site_dir / language_prefix(language) / CALENDAR_FOLDER, events, language, STRINGS[language],
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}",
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")

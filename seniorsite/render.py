@@ -44,7 +44,6 @@ class PageRenderer:
     now: datetime
     root: str
     page_url: str
-    site_root_url: str
 
     def _render(self, name: str, **context: object) -> str:
         """Render one partial with the page's language, strings and links."""

@@ -26,7 +26,7 @@ def unsafe_reason(text: str) -> str | None:
 
 def _markdown_without_html() -> markdown.Markdown:
     """Build a Markdown converter that escapes raw HTML instead of passing it through."""
-    converter = markdown.Markdown(extensions=[], output_format="html")
+    converter = markdown.Markdown(extensions=["attr_list"], output_format="html")
     # Python-Markdown has no safe mode any more: removing its raw-HTML steps makes it escape tags.
     converter.preprocessors.deregister("html_block")
     converter.inlinePatterns.deregister("html")

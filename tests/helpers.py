@@ -98,3 +98,13 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def site_pages() -> list[str]:
+    """Every page of the built site as a path below the site root: each page in each language, and 404s."""
+    from seniorsite.languages import LANGUAGES, language_prefix
+
+    docs = PROJECT / "docs"
+    names = sorted(p.relative_to(docs).as_posix()[: -len(".md")] for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
+    paths = ["" if name == "index" else name.removesuffix("/index") + "/" for name in names]
+    return [language_prefix(language) + path for language in LANGUAGES for path in [*paths, "404.html"]]

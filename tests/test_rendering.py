@@ -30,7 +30,6 @@ def renderer(language: str, data: SiteData | None = None, now: datetime = BUILD_
     return PageRenderer(
         environment=partials_environment(OVERRIDES), data=data or load_site_data(PROJECT), language=language,
         t=load_strings(OVERRIDES, language), now=now, root="../", page_url="https://example.org/arrangementer/",
-        site_root_url="https://example.org/",
     )
 
 
