@@ -143,3 +143,11 @@ def test_a_failed_build_never_replaces_the_published_site(tmp_path: Path) -> Non
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Seniorværktøjer" in (old_site / "index.html").read_text(encoding="utf-8")
     assert (old_site / "en" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("language", "name"), [("da", "Søg"), ("en", "Search")])
+def test_the_search_dialog_and_toggle_have_names(built_site: BuildResult, language: str, name: str) -> None:
+    """The theme's search dialog is named, and its toggle has a text label, in the page's language."""
+    soup = soup_of(built_site.site, language_prefix(language) + "faq/")
+    assert soup.select_one(".md-search[role=dialog]")["aria-label"] == name
+    assert soup.select_one("label.md-search__overlay[for=__search]").get_text(strip=True) == name
