@@ -7,7 +7,7 @@ import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -61,7 +61,7 @@ def build_moment(environ: dict[str, str] | None = None) -> datetime:
     environ = os.environ if environ is None else environ
     epoch = environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(LOCAL_ZONE)
+        return datetime.fromtimestamp(int(epoch), tz=UTC).astimezone(LOCAL_ZONE)
     return datetime.now(tz=LOCAL_ZONE)
 
 

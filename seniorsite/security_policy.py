@@ -6,7 +6,6 @@ import base64
 import hashlib
 import re
 
-
 SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)

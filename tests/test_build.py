@@ -34,7 +34,7 @@ def json_ld(soup: BeautifulSoup) -> list[dict]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_page_exists_in_the_language_with_its_title(built_site: BuildResult, language: str) -> None:
     """Each page is built in both languages, with the right lang attribute and heading."""
-    for path, title in zip(PAGES, TITLES[language]):
+    for path, title in zip(PAGES, TITLES[language], strict=True):
         soup = page(built_site.site, language, path)
         assert soup.html["lang"] == language
         assert soup.h1.get_text(strip=True).removesuffix("¶") == title

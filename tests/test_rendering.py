@@ -18,8 +18,8 @@ from seniorsite.markers import replace_markers
 from seniorsite.problems import ContentError
 from seniorsite.render import PageRenderer, partials_environment
 from seniorsite.site_data import SiteData, load_site_data
-from seniorsite.structured_data import script_tag
 from seniorsite.strings import load_strings
+from seniorsite.structured_data import script_tag
 from tests.helpers import BUILD_MOMENT, PROJECT
 
 OVERRIDES = PROJECT / "overrides"

@@ -134,3 +134,9 @@ def test_the_readme_shows_the_two_commands_first() -> None:
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     first_code = readme.split("```")[1]
     assert "make site" in first_code and "make test" in first_code
+
+
+def test_the_python_passes_the_linter() -> None:
+    """ruff finds no unused import, likely bug or unsorted import block in the project's Python."""
+    result = run(BIN / "ruff", "check", "seniorsite", "hooks.py", "tests", "scripts")
+    assert result.returncode == 0, result.stdout + result.stderr
