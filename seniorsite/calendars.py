@@ -9,6 +9,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from seniorsite.events import Event
+from seniorsite.safe_text import markdown_to_text
 from seniorsite.strings import Translate
 
 CALENDAR_FOLDER = "kalender"
@@ -26,7 +27,7 @@ def _calendar_event(event: Event, language: str, uid_domain: str, stamp: datetim
     item.add("uid", f"{event.id}@{uid_domain}")
     item.add("dtstamp", stamp)
     item.add("summary", event.title[language])
-    item.add("description", event.description[language].strip())
+    item.add("description", markdown_to_text(event.description[language]))
     item.add("url", f"{page_url}#{event.id}")
     if event.location:
         item.add("location", event.location[language])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import markdown
 from markupsafe import Markup
@@ -40,3 +41,11 @@ def markdown_to_html(text: str) -> Markup:
     """Render an editor's Markdown to HTML, with any raw HTML shown as text, never run."""
     _CONVERTER.reset()
     return Markup(_CONVERTER.convert(text))
+
+
+def markdown_to_text(text: str) -> str:
+    """Render an editor's Markdown to plain text, one paragraph per line (for calendars and JSON-LD)."""
+    html = str(markdown_to_html(text))
+    paragraphs = re.split(r"</(?:p|li|h[1-6])>", html)
+    plain = (" ".join(unescape(re.sub(r"<[^>]+>", "", part)).split()) for part in paragraphs)
+    return "\n".join(part for part in plain if part)

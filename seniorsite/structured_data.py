@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from seniorsite.events import Event
 from seniorsite.faq import Faq
-from seniorsite.safe_text import markdown_to_html
+from seniorsite.safe_text import markdown_to_html, markdown_to_text
 from seniorsite.strings import Translate
 
 
@@ -48,7 +48,7 @@ def event_item(event: Event, language: str, page_url: str, t: Translate) -> dict
         "@type": "Event",
         "@id": f"{page_url}#{event.id}",
         "name": event.title[language],
-        "description": event.description[language].strip(),
+        "description": markdown_to_text(event.description[language]),
         "startDate": _moment(event.start),
         "endDate": _moment(event.end),
         "inLanguage": language,

@@ -183,3 +183,11 @@ def test_a_whole_day_event_ends_the_next_day_in_the_calendar() -> None:
     assert item.decoded("DTSTART") == date(2022, 9, 1)
     assert item.decoded("DTEND") == date(2022, 9, 2)
     assert str(item["SUMMARY"]) == "Deadline for signing up to the Senior Partnership"
+
+
+def test_calendar_and_json_ld_descriptions_are_plain_text() -> None:
+    """Markdown in a description (emphasis, a language mark, a link) becomes plain words in the .ics file."""
+    webinar = next(e for e in load_site_data(PROJECT).events if e.id == "webinar-2023-09-14")
+    description = str(calendar_for(webinar, "en").walk("VEVENT")[0]["DESCRIPTION"])
+    assert description.endswith("the recording is on the Senior Partnership's page at vpt.dk (Viden på tværs).")
+    assert "*" not in description and "{" not in description and "\n" not in description
