@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -33,6 +34,8 @@ NOT_FOUND_PAGES: dict[str, str] = {}
 # Strings are read afresh at each build's on_config (so `make serve` sees edits); the partials
 # environment reloads a template whose file changed.
 STRINGS: dict[str, Translate] = {}
+# The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
+BUILD: dict[str, datetime] = {}
 PARTIALS = partials_environment(OVERRIDES_DIR)
 
 
@@ -57,6 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if problems:
         raise PluginError(str(ContentError(problems)))
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
+    if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
+        BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
     if loaded_now:
         log.info(f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events")
     return config
@@ -72,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         data=data,
         language=language,
         t=STRINGS[language],
-        now=build_moment(),
+        now=BUILD["now"],
         root="../" * url_in_language.count("/"),
         page_url=f"{config.site_url}{page.url}",
     )
@@ -134,7 +139,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     counts = split_search_index(site_dir, LANGUAGES)
     split_sitemap(site_dir, config.site_url, LANGUAGES)
     data, _ = DATA_CACHE.get(PROJECT_DIR)
-    now = build_moment()
+    now = BUILD["now"]
     uid_domain = urlsplit(config.site_url).hostname or "localhost"
     events = sorted(data.events, key=lambda event: (event.starts_at, event.id))
     for language in LANGUAGES:

@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 from seniorsite.problems import Problem
+from seniorsite.safe_text import EVENT_HANDLER as ANY_HANDLER
+from seniorsite.safe_text import HTML_TAG
 from seniorsite.translations import missing_translations
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base")
@@ -14,8 +16,6 @@ FORBIDDEN_ELEMENT = re.compile(r"<\s*(" + "|".join(FORBIDDEN_ELEMENTS) + r")\b",
 # An on...= attribute in an HTML tag or in a Markdown attribute list like { onclick="…" }.
 EVENT_HANDLER = re.compile(r"(?:<[a-z][^>]*|\{[^}\n]*)\son[a-z]+\s*=", re.I)
 SCRIPT_ADDRESS = re.compile(r"(?:\]\(\s*<?|\b(?:href|src|action|formaction|data)\s*=\s*[\"']?)\s*(?:javascript|vbscript|data)\s*:", re.I)
-FRONT_MATTER_MARKUP = re.compile(r"<[/!?]?[a-zA-Z]")
-ANY_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.I)
 FENCE = re.compile(r"^\s*(```|~~~)")
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 FRONT_MATTER_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
@@ -58,7 +58,7 @@ def hostile_markup_problems(text: str, shown_as: str) -> list[Problem]:
         element = FORBIDDEN_ELEMENT.search(line)
         if element:
             report(f"the <{element.group(1).lower()}> element is not allowed in a page; pages may not carry script, frames, objects or styles")
-        elif in_front_matter and FRONT_MATTER_MARKUP.search(line):
+        elif in_front_matter and HTML_TAG.search(line):
             report("HTML is not allowed in the front matter; write plain text")
         if EVENT_HANDLER.search(line) or (in_front_matter and ANY_HANDLER.search(line)):
             report("an event handler (like onclick=) is not allowed in a page")

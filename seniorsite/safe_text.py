@@ -9,16 +9,16 @@ import markdown
 from markupsafe import Markup
 
 # Any tag, comment or processing instruction: `<b>`, `</p>`, `<!--`, `<?`.
-_HTML_TAG = re.compile(r"<[/!?]?[a-zA-Z]")
-_EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
+HTML_TAG = re.compile(r"<[/!?]?[a-zA-Z]")
+EVENT_HANDLER = re.compile(r"\bon[a-z]+\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
 
 
 def unsafe_reason(text: str) -> str | None:
     """Say why a text may not be published as it is, or None when it is safe."""
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         return "contains HTML (something like <tag>); write plain text or Markdown instead"
-    if _EVENT_HANDLER.search(text):
+    if EVENT_HANDLER.search(text):
         return "contains an event handler (like onclick=); remove it"
     if _SCRIPT_URL.search(text):
         return "contains a javascript:, vbscript: or data: address; use an https:// address"

@@ -37,11 +37,6 @@ def faq_page(faq: Faq, language: str) -> dict[str, Any]:
     }
 
 
-def _moment(value: Any) -> str:
-    """Write a date or an aware datetime in ISO 8601."""
-    return value.isoformat()
-
-
 def event_item(event: Event, language: str, page_url: str, t: Translate) -> dict[str, Any]:
     """Describe one event as a schema.org Event."""
     item: dict[str, Any] = {
@@ -49,8 +44,8 @@ def event_item(event: Event, language: str, page_url: str, t: Translate) -> dict
         "@id": f"{page_url}#{event.id}",
         "name": event.title[language],
         "description": markdown_to_text(event.description[language]),
-        "startDate": _moment(event.start),
-        "endDate": _moment(event.end),
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
         "inLanguage": language,
         "eventStatus": "https://schema.org/EventScheduled",
         "organizer": {"@type": "Organization", "name": t("organizer")},

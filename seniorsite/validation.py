@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,8 @@ from seniorsite.yaml_source import line_of
 EntryNamer = Callable[[list[str | int]], str]
 
 
-@cache
 def schema_registry(schema_dir: Path) -> Registry:
-    """Load every schema in the folder once, so they can refer to each other by file name."""
+    """Load every schema in the folder, so they can refer to each other by file name."""
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from seniorsite.events import LOCAL_ZONE
+from seniorsite.languages import LANGUAGES, language_prefix
 
 PROJECT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "data", "schemas", "overrides", "seniorsite", "hooks.py", "mkdocs.yml")
@@ -102,8 +103,6 @@ def serve(folder: Path) -> Iterator[str]:
 
 def site_pages() -> list[str]:
     """Every page of the built site as a path below the site root: each page in each language, and 404s."""
-    from seniorsite.languages import LANGUAGES, language_prefix
-
     docs = PROJECT / "docs"
     names = sorted(p.relative_to(docs).as_posix()[: -len(".md")] for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
     paths = ["" if name == "index" else name.removesuffix("/index") + "/" for name in names]
