@@ -11,7 +11,7 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench links lock clean
+.PHONY: site serve test bench links readability lock clean
 
 ## site: set up .venv and build the whole site into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
@@ -34,6 +34,10 @@ test: $(TEST_READY)
 bench: $(TEST_READY)
 	$(BIN)/python scripts/bench.py
 
+## readability: print LIX for every Danish page (and the same figure for English) of the built site
+readability: site
+	$(BIN)/python -m seniorsite.readability site
+
 ## links: check every internal link and anchor of the built site; list the external ones (not fetched)
 links: site
 	$(BIN)/python -m seniorsite.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
@@ -48,13 +52,16 @@ lock:
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) site site.old $(BUILD_DIR) .pytest_cache
+	rm -rf $(VENV) node_modules site site.old $(BUILD_DIR) .pytest_cache
 
 $(SITE_READY): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --require-hashes -r requirements.txt
 	touch $@
 
-$(TEST_READY): $(SITE_READY) requirements-test.txt
+# The W3C Nu HTML Checker comes from npm (vnu-jar, pinned in package-lock.json); its install script
+# would download Java, which .ci/run installs from Debian instead.
+$(TEST_READY): $(SITE_READY) requirements-test.txt package-lock.json
 	$(PIP) install --require-hashes -r requirements-test.txt
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

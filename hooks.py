@@ -13,10 +13,12 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
+from seniorsite.catalogue import entry_slug
 from seniorsite.events import build_moment
-from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix
+from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.page_check import page_problems
+from seniorsite.page_parts import add_copy_buttons, first_tooltips_only, insert_after_title, slugify, valid_theme_markup
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
@@ -59,11 +61,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += error.problems
     if problems:
         raise PluginError(str(ContentError(problems)))
+    config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
     if loaded_now:
-        log.info(f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events")
+        log.info(
+            f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events; "
+            f"{len(data.conversation.all_questions())} conversation questions, {len(data.glossary.terms)} glossary terms, "
+            f"{len(data.catalogue.entries)} catalogue examples"
+        )
     return config
 
 
@@ -83,9 +90,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     try:
         offset = body_line_offset(page.file.content_string, markdown)
-        return replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
+        markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
     except ContentError as error:
         raise PluginError(str(error)) from None
+    slug = entry_slug(page.file.src_uri)
+    if slug:
+        markdown = insert_after_title(markdown, renderer.catalogue_facts(slug))
+    return markdown + "\n\n" + data.glossary.abbreviations(language) + "\n"
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Give every ready-to-use text its copy button; keep a term's tooltip where it first appears."""
+    return add_copy_buttons(first_tooltips_only(html), STRINGS[_current_language(config)])
 
 
 @event_priority(-100)  # after the i18n plugin has set the language selector
@@ -98,7 +114,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         for choice in getattr(config.extra, "alternate", None) or []
     ]
     context["hreflang_alternates"] = hreflang_links(config.site_url, {lang: twin.url for lang, twin in alternates.items()})
-    context["base_url"] = language_base_url(context["base_url"], _current_language(config))
+    language = _current_language(config)
+    context["base_url"] = language_base_url(context["base_url"], language)
+    context["share_image"] = share_image_url(config.site_url, language)
     return context
 
 
@@ -112,7 +130,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(output)
+    return add_security_policy(valid_theme_markup(output))
 
 
 @event_priority(-100)
@@ -121,7 +139,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(output_content)
+    NOT_FOUND_PAGES[language] = add_security_policy(valid_theme_markup(output_content))
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND

@@ -20,16 +20,20 @@ class EntryNamer:
         self.nouns = nouns
 
     def __call__(self, path: list[str | int]) -> str:
-        """Return the entry's name for a path such as ['events', 2, 'start']."""
-        if len(path) < 2 or path[0] not in self.nouns or not isinstance(path[1], int):
-            return ""
-        noun = self.nouns[str(path[0])]
-        try:
-            entry = self.document[path[0]][path[1]]
-        except (KeyError, IndexError, TypeError):
-            entry = None
-        entry_id = entry.get("id") if isinstance(entry, dict) else None
-        return f'{noun} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{noun} number {path[1] + 1}"
+        """Return the name of the deepest named entry on a path such as ['themes', 2, 'questions', 0, 'text']."""
+        name, node = "", self.document
+        for key, index in zip(path, path[1:], strict=False):
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                break
+            if key not in self.nouns or not isinstance(index, int):
+                continue
+            entry = node[index] if isinstance(node, list) and index < len(node) else None
+            entry_id = (entry.get("id") or entry.get("role")) if isinstance(entry, dict) else None
+            noun = self.nouns[str(key)]
+            name = f'{noun} "{entry_id}"' if isinstance(entry_id, str) and entry_id else f"{noun} number {index + 1}"
+        return name
 
 
 def _text_leaves(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:

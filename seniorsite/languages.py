@@ -29,3 +29,9 @@ def hreflang_links(site_url: str, twin_urls: dict[str, str]) -> list[dict[str, s
     if DEFAULT_LANGUAGE in twin_urls:
         links.append({"lang": "x-default", "href": absolute(twin_urls[DEFAULT_LANGUAGE])})
     return links
+
+
+def share_image_url(site_url: str, language: str) -> str:
+    """Return the absolute address of a language's link-preview image (kept once, at the site root)."""
+    root = site_url.removesuffix(language_prefix(language)) if language_prefix(language) else site_url
+    return f"{root}assets/images/share-{language}.png"

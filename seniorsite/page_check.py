@@ -6,10 +6,11 @@ import html
 import re
 from pathlib import Path
 
-from seniorsite.problems import Problem
+from seniorsite.problems import ContentError, Problem
 from seniorsite.safe_text import EVENT_HANDLER as ANY_HANDLER
 from seniorsite.safe_text import HTML_TAG
 from seniorsite.translations import missing_translations
+from seniorsite.yaml_source import read_yaml_text
 
 FORBIDDEN_ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "style", "base")
 FORBIDDEN_ELEMENT = re.compile(r"<\s*(" + "|".join(FORBIDDEN_ELEMENTS) + r")\b", re.I)
@@ -68,6 +69,21 @@ def hostile_markup_problems(text: str, shown_as: str) -> list[Problem]:
     return problems
 
 
+def front_matter_problems(text: str, shown_as: str) -> list[Problem]:
+    """Return the problems of front matter that is not YAML fields (MkDocs would show it as text)."""
+    lines = text.splitlines()
+    end = _front_matter_end(lines)
+    if not end:
+        return []
+    try:
+        fields = read_yaml_text("\n".join(lines[1:end]), shown_as, first_line=2)
+    except ContentError as error:
+        return [Problem(p.file, p.line, p.message.replace("the YAML cannot be read", "the front matter cannot be read") + "; put quotes around a text that holds ': '", "front matter") for p in error.problems]
+    if not isinstance(fields, dict):
+        return [Problem(shown_as, 2, "the front matter must be fields like 'description: …'", "front matter")]
+    return []
+
+
 def page_problems(docs_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
     """Check every page: it is UTF-8, it has all its language versions, and it carries nothing hostile."""
     problems = missing_translations(docs_dir, languages)
@@ -81,4 +97,5 @@ def page_problems(docs_dir: Path, languages: tuple[str, ...]) -> list[Problem]:
             problems.append(Problem(shown_as, line, "the file is not saved as UTF-8; save it as UTF-8 and try again"))
             continue
         problems += hostile_markup_problems(text, shown_as)
+        problems += front_matter_problems(text, shown_as)
     return problems

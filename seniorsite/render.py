@@ -12,12 +12,16 @@ from markupsafe import Markup
 
 from seniorsite import structured_data
 from seniorsite.calendars import CALENDAR_FOLDER, FEED_NAME, event_file_name
+from seniorsite.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
+from seniorsite.conversation import Section
 from seniorsite.dates import format_when
 from seniorsite.events import Event, split_events
+from seniorsite.languages import LANGUAGES
 from seniorsite.site_data import SiteData
 from seniorsite.strings import Translate
 
 EVENTS_PAGE = "arrangementer/"
+TAGS_PAGE = f"{CATALOGUE_FOLDER}/emner/"
 PARTIALS = "partials/data"
 
 
@@ -95,6 +99,70 @@ class PageRenderer:
             return ""
         return self._render("next-event.html", events_page=f"{self.root}{EVENTS_PAGE}", **self._event_view(upcoming[0]))
 
+    def _questions(self, section: Section) -> str:
+        """Render one section's intro and numbered questions."""
+        return self._render("conversation-questions.html", intro=Markup(section.intro[self.language].strip()), questions=section.questions)
+
+    def conversation_manager(self) -> str:
+        """Render the manager's preparation."""
+        return self._questions(self.data.conversation.preparation["leder"])
+
+    def conversation_employee(self) -> str:
+        """Render the employee's preparation."""
+        return self._questions(self.data.conversation.preparation["medarbejder"])
+
+    def conversation_themes(self) -> str:
+        """Render the conversation theme by theme, each under its own heading."""
+        themes = [{"section": theme, "body": Markup(self._questions(theme))} for theme in self.data.conversation.themes]
+        return self._render("conversation-themes.html", themes=themes)
+
+    def conversation_agreements(self) -> str:
+        """Render the agreements and follow-up."""
+        return self._questions(self.data.conversation.agreements)
+
+    def glossary(self) -> str:
+        """Render the glossary in alphabetical order of the page's language."""
+        other = next(language for language in LANGUAGES if language != self.language)
+        return self._render(
+            "glossary.html", terms=self.data.glossary.sorted_for(self.language), other=other,
+            other_name=self.t(f"language.{other}"),
+        )
+
+    def _entry_href(self, entry: Entry) -> str:
+        """Return the link from this page to an example's page."""
+        return f"{self.root}{CATALOGUE_FOLDER}/{entry.slug}/"
+
+    def catalogue(self) -> str:
+        """Render the filter and every example as a card."""
+        catalogue = self.data.catalogue
+        cards = [{"entry": entry, "href": self._entry_href(entry)} for entry in catalogue.entries]
+        count = self.t("catalogue.count_all").replace("{total}", str(len(cards)))
+        filters = [catalogue.facets[name] for name in FILTER_FACETS]
+        return self._render("catalogue.html", cards=cards, facets=catalogue.facets, filters=filters, count=count)
+
+    def catalogue_tags(self) -> str:
+        """Render every value of each filter facet with the examples that carry it."""
+        catalogue = self.data.catalogue
+        groups = [
+            {"facet": catalogue.facets[name], "tags": [{"value": value, "entries": catalogue.entries_with(name, value.id)} for value in catalogue.facets[name].values]}
+            for name in FILTER_FACETS
+        ]
+        return self._render("catalogue-tags.html", groups=groups, entry_base="")
+
+    def catalogue_facts(self, slug: str) -> str:
+        """Render an example's facts; the filter facets link to their tag on the tag page."""
+        catalogue = self.data.catalogue
+        entry = next(entry for entry in catalogue.entries if entry.slug == slug)
+        rows = []
+        for name in FACETS:
+            facet = catalogue.facets[name]
+            values = [
+                {"label": facet.label(value, self.language), "href": f"{self.root}{TAGS_PAGE}#{name}-{value}" if name in FILTER_FACETS else ""}
+                for value in entry.facets[name]
+            ]
+            rows.append({"title": facet.title[self.language], "links": values})
+        return self._render("catalogue-facts.html", rows=rows)
+
     def renderers(self) -> dict[str, Callable[[], str]]:
         """Map each marker name to the function that renders it."""
         return {
@@ -103,4 +171,11 @@ class PageRenderer:
             "events-past": self.past_events,
             "calendar-feed": self.calendar_feed,
             "next-event": self.next_event,
+            "conversation-manager": self.conversation_manager,
+            "conversation-employee": self.conversation_employee,
+            "conversation-themes": self.conversation_themes,
+            "conversation-agreements": self.conversation_agreements,
+            "glossary": self.glossary,
+            "catalogue": self.catalogue,
+            "catalogue-tags": self.catalogue_tags,
         }

@@ -77,6 +77,12 @@ def read_yaml(path: Path, shown_as: str) -> Any:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError([Problem(shown_as, line, "the file is not saved as UTF-8; save it as UTF-8 and try again")]) from None
+    return read_yaml_text(text, shown_as)
+
+
+def read_yaml_text(text: str, shown_as: str, first_line: int = 1) -> Any:
+    """Parse YAML text that starts at first_line of its file; errors and recorded lines count from there."""
+    text = "\n" * (first_line - 1) + text
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise ContentError([Problem(shown_as, line, "a tab character is not allowed in YAML; indent with spaces")])

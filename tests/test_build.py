@@ -12,9 +12,11 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from seniorsite.languages import LANGUAGES, language_prefix
-from tests.helpers import BuildResult, build, copy_project
+from tests.helpers import BuildResult, build, copy_project, site_pages
 
 PAGES = ["", "faq/", "arrangementer/", "om/"]
+# Every page of one language (the 404 page is not in the index or sitemap).
+ALL_PAGES = [path for path in site_pages() if not path.startswith("en/") and not path.endswith("404.html")]
 TITLES = {
     "da": ["Seniorværktøjer", "Spørgsmål og svar", "Arrangementer", "Om Seniorpartnerskabet"],
     "en": ["Senior tools", "Questions and answers", "Events", "About the Senior Partnership"],
@@ -37,7 +39,7 @@ def test_every_page_exists_in_the_language_with_its_title(built_site: BuildResul
     for path, title in zip(PAGES, TITLES[language], strict=True):
         soup = page(built_site.site, language, path)
         assert soup.html["lang"] == language
-        assert soup.h1.get_text(strip=True).removesuffix("¶") == title
+        assert " ".join(soup.h1.get_text(" ").split()).removesuffix("¶").strip() == title
 
 
 def test_navigation_titles_are_translated(built_site: BuildResult) -> None:
@@ -125,8 +127,8 @@ def test_each_language_has_its_own_search_index(built_site: BuildResult, languag
     """The index a page searches holds that language's pages only, with that language's stemmer."""
     index = json.loads((built_site.site / language_prefix(language) / "search/search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == [language]
-    titles = {entry["title"] for entry in index["docs"] if "#" not in entry["location"]}
-    assert titles == set(TITLES[language])
+    titles = [entry["title"] for entry in index["docs"] if "#" not in entry["location"]]
+    assert set(TITLES[language]) <= set(titles) and len(titles) == len(ALL_PAGES)
     assert not any(entry["location"].startswith("en/") for entry in index["docs"])
     config = json.loads(page(built_site.site, language, "faq/").find("script", id="__config").string)
     assert config["base"] == (".." if language == "da" else "../../en/")
@@ -137,7 +139,7 @@ def test_each_language_has_its_own_sitemap(built_site: BuildResult) -> None:
     for language in LANGUAGES:
         sitemap = (built_site.site / language_prefix(language) / "sitemap.xml").read_text(encoding="utf-8")
         locations = re.findall(r"<loc>(.*?)</loc>", sitemap)
-        assert len(locations) == len(PAGES)
+        assert len(locations) == len(ALL_PAGES)
         assert all(("/en/" in loc) == (language == "en") for loc in locations)
         assert 'hreflang="da"' in sitemap and 'hreflang="en"' in sitemap
 

@@ -1,0 +1,63 @@
+"""The glossary: key terms with their agreed English rendering, shown as a page and as tooltips."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from seniorsite.data_files import EntryNamer, duplicate_id_problems, load_data_file
+from seniorsite.languages import LANGUAGE_NAMES
+from seniorsite.problems import Problem
+from seniorsite.yaml_source import line_of
+
+GLOSSARY_NOUNS = {"terms": "term"}
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term as written in each language, with a one-sentence explanation in each."""
+
+    id: str
+    term: dict[str, str]
+    explanation: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Every term, in the order the editors wrote them."""
+
+    terms: tuple[Term, ...]
+
+    def sorted_for(self, language: str) -> list[Term]:
+        """Return the terms in alphabetical order of their form in a language."""
+        return sorted(self.terms, key=lambda term: term.term[language].casefold())
+
+    def abbreviations(self, language: str) -> str:
+        """Return the Markdown abbreviation definitions that give each term its tooltip."""
+        return "\n".join(f"*[{term.term[language]}]: {term.explanation[language]}" for term in self.terms)
+
+
+def _duplicate_term_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:
+    """Return a Problem for a term written twice in the same language (its tooltip would be ambiguous)."""
+    problems, seen = [], {}
+    for index, entry in enumerate(document.get("terms") or []):
+        for language, word in (entry.get("term") or {}).items() if isinstance(entry, dict) and isinstance(entry.get("term"), dict) else []:
+            key = (language, str(word).casefold())
+            line = line_of(document, ["terms", index, "term", language])
+            if key in seen:
+                problems.append(Problem(shown_as, line, f"the {LANGUAGE_NAMES.get(language, language)} term '{word}' is already used at line {seen[key]}", namer(["terms", index])))
+            else:
+                seen[key] = line
+    return problems
+
+
+def load_glossary(path: Path, shown_as: str, schema_dir: Path) -> tuple[Glossary | None, list[Problem]]:
+    """Load and check the glossary; return it (None when it has problems) and every problem."""
+    document, namer, problems = load_data_file(path, shown_as, schema_dir, "glossary.schema.json", GLOSSARY_NOUNS)
+    if not isinstance(document, dict):
+        return None, problems
+    problems += duplicate_id_problems(document, "terms", shown_as, namer)
+    problems += _duplicate_term_problems(document, shown_as, namer)
+    if problems:
+        return None, problems
+    return Glossary(tuple(Term(t["id"], dict(t["term"]), dict(t["explanation"])) for t in document["terms"])), []

@@ -1,0 +1,66 @@
+"""Small changes to a page's Markdown or HTML that the build makes on every page of a kind."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from markupsafe import escape
+
+from seniorsite.strings import Translate
+
+TITLE_LINE = re.compile(r"^# .*$", re.M)
+ABBREVIATION = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+COPY_BLOCK = re.compile(r'<div class="copy-text">')
+# The theme writes autocomplete="off" on its hidden checkboxes, which HTML does not allow there.
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+# On a page outside the navigation the theme labels a table-of-contents toggle it never writes.
+TOC_LABEL = ' for="__toc"'
+TOC_TOGGLE = 'id="__toc"'
+TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+def slugify(value: str, separator: str = "-") -> str:
+    """Make a heading's id that readers can type: æ, ø, å become ae, oe, aa; other accents drop."""
+    ascii_text = unicodedata.normalize("NFKD", value.translate(TRANSLITERATION)).encode("ascii", "ignore").decode("ascii")
+    words = re.sub(r"[^\w\s-]", "", ascii_text).strip().lower()
+    return re.sub(rf"[{re.escape(separator)}\s]+", separator, words)
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Insert a block right after the page's `# title` line (or at the top when there is none)."""
+    match = TITLE_LINE.search(markdown)
+    if not match:
+        return block + "\n\n" + markdown
+    return markdown[: match.end()] + "\n\n" + block + "\n\n" + markdown[match.end():]
+
+
+def add_copy_buttons(html: str, t: Translate) -> str:
+    """Put a copy button, hidden until copy.js shows it, before every ready-to-use text."""
+    button = (
+        f'<p class="sv-copy" hidden><button type="button" class="md-button sv-copy__button" data-done="{escape(t("copy.done"))}" '
+        f'data-failed="{escape(t("copy.failed"))}">{escape(t("copy.button"))}</button> '
+        '<span class="sv-copy__status" role="status"></span></p>'
+    )
+    return COPY_BLOCK.sub(lambda match: button + match.group(0), html)
+
+
+def valid_theme_markup(html: str) -> str:
+    """Mend the theme's two HTML errors: autocomplete on checkboxes, a label for a missing toggle."""
+    html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
+    return html if TOC_TOGGLE in html else html.replace(TOC_LABEL, "")
+
+
+def first_tooltips_only(html: str) -> str:
+    """Keep a glossary tooltip on the first time each term appears on a page; later ones read as text."""
+    seen: set[str] = set()
+
+    def keep_first(match: re.Match[str]) -> str:
+        """Return the tooltip the first time, the bare term after."""
+        term = match.group(1)
+        if term in seen:
+            return term
+        seen.add(term)
+        return match.group(0)
+
+    return ABBREVIATION.sub(keep_first, html)
