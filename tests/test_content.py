@@ -60,6 +60,10 @@ def test_the_conversation_template_shows_every_question_from_the_data(built_site
     questions = DATA.conversation.all_questions()
     positions = [text.find(" ".join(q.text[language].split())) for q in questions]
     assert -1 not in positions and positions == sorted(positions)
+    items = [" ".join(li.get_text().split()) for li in body.select("ol > li")]
+    for question in questions:  # each question is an item of its own, never run into the one before
+        wording = " ".join(question.text[language].split())
+        assert sum(item.startswith(wording) for item in items) == 1, wording
     theme_headings = [heading_text(h) for h in body.find_all("h3")]
     assert theme_headings == [theme.title[language] for theme in DATA.conversation.themes]
     private = [theme for theme in DATA.conversation.themes if theme.private]
