@@ -8,6 +8,7 @@ from typing import Any
 
 from seniorsite.data_files import EntryNamer, load_data_file, unsafe_text_problems
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
+from seniorsite.page_check import front_matter_end
 from seniorsite.problems import ContentError, Problem
 from seniorsite.translations import page_twin
 from seniorsite.validation import schema_problems, validator_for
@@ -89,7 +90,7 @@ def load_facets(path: Path, shown_as: str, schema_dir: Path) -> tuple[dict[str, 
 def front_matter(text: str, shown_as: str) -> Any:
     """Return a page's front matter as line-numbered data; a page without one raises ContentError."""
     lines = text.splitlines()
-    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() in ("---", "...")), 0) if lines and lines[0].strip() == "---" else 0
+    end = front_matter_end(lines)
     if not end:
         raise ContentError([Problem(shown_as, 1, "the page has no front matter; start it with a block between two '---' lines (copy one from another example)")])
     return read_yaml_text("\n".join(lines[1:end]), shown_as, first_line=2)

@@ -34,7 +34,7 @@ def _blank_code(lines: list[str]) -> list[str]:
     return blanked
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """Return the index of the closing '---' of the front matter, or 0 when there is none."""
     if not lines or lines[0].strip() != "---":
         return 0
@@ -44,7 +44,7 @@ def _front_matter_end(lines: list[str]) -> int:
 def hostile_markup_problems(text: str, shown_as: str) -> list[Problem]:
     """Return a Problem for each line that carries script, a frame, an object, a style or a handler."""
     lines = text.splitlines()
-    front_end = _front_matter_end(lines)
+    front_end = front_matter_end(lines)
     problems = []
     current_key = ""
     for index, line in enumerate(_blank_code(lines)):
@@ -72,7 +72,7 @@ def hostile_markup_problems(text: str, shown_as: str) -> list[Problem]:
 def front_matter_problems(text: str, shown_as: str) -> list[Problem]:
     """Return the problems of front matter that is not YAML fields (MkDocs would show it as text)."""
     lines = text.splitlines()
-    end = _front_matter_end(lines)
+    end = front_matter_end(lines)
     if not end:
         return []
     try:

@@ -147,7 +147,7 @@ class PageRenderer:
             {"facet": catalogue.facets[name], "tags": [{"value": value, "entries": catalogue.entries_with(name, value.id)} for value in catalogue.facets[name].values]}
             for name in FILTER_FACETS
         ]
-        return self._render("catalogue-tags.html", groups=groups, entry_base="")
+        return self._render("catalogue-tags.html", groups=groups)
 
     def catalogue_facts(self, slug: str) -> str:
         """Render an example's facts; the filter facets link to their tag on the tag page."""
