@@ -12,6 +12,9 @@ from seniorsite.yaml_source import line_of
 
 CONVERSATION_NOUNS = {"preparation": "preparation", "themes": "theme", "questions": "question"}
 ROLES = ("leder", "medarbejder")
+# The reader's saved file (schemas/conversation-file.schema.json): its format name and version.
+FILE_FORMAT = "seniorvaerktoejer-samtale"
+FILE_VERSION = 1
 
 
 @dataclass(frozen=True)

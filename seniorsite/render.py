@@ -13,7 +13,7 @@ from markupsafe import Markup
 from seniorsite import structured_data
 from seniorsite.calendars import CALENDAR_FOLDER, FEED_NAME, event_file_name
 from seniorsite.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
-from seniorsite.conversation import Section
+from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
 from seniorsite.dates import format_when
 from seniorsite.events import Event, split_events
 from seniorsite.languages import LANGUAGES
@@ -120,6 +120,14 @@ class PageRenderer:
         """Render the agreements and follow-up."""
         return self._questions(self.data.conversation.agreements)
 
+    def conversation_form(self) -> str:
+        """Render the whole template as a private form that saves to the reader's own file."""
+        conversation = self.data.conversation
+        return self._render(
+            "conversation-form.html", preparation=[conversation.preparation[role] for role in ROLES], roles=ROLES,
+            themes=conversation.themes, agreements=conversation.agreements, file_format=FILE_FORMAT, file_version=FILE_VERSION,
+        )
+
     def glossary(self) -> str:
         """Render the glossary in alphabetical order of the page's language."""
         other = next(language for language in LANGUAGES if language != self.language)
@@ -175,6 +183,7 @@ class PageRenderer:
             "conversation-employee": self.conversation_employee,
             "conversation-themes": self.conversation_themes,
             "conversation-agreements": self.conversation_agreements,
+            "conversation-form": self.conversation_form,
             "glossary": self.glossary,
             "catalogue": self.catalogue,
             "catalogue-tags": self.catalogue_tags,

@@ -10,6 +10,8 @@ SCRIPT = re.compile(r"<script(?P<attributes>[^>]*)>(?P<body>.*?)</script>", re.S
 TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.I)
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# A page holding a private form (the conversation form) may send it nowhere, not even to this site.
+PRIVATE_FORM = "data-private-form"
 
 # Everything from this site only; data: images are the theme's inline SVG icons in its CSS.
 BASE_POLICY = (
@@ -41,7 +43,10 @@ def inline_script_hashes(html: str) -> list[str]:
 def policy_for(html: str) -> str:
     """Return the policy for one page: this site only, plus the page's own inline scripts by hash."""
     script_src = " ".join(["script-src 'self'", *inline_script_hashes(html)])
-    return "; ".join([*BASE_POLICY, script_src])
+    policy = [*BASE_POLICY, script_src]
+    if PRIVATE_FORM in html:
+        policy = ["form-action 'none'" if rule.startswith("form-action") else rule for rule in policy]
+    return "; ".join(policy)
 
 
 def add_security_policy(html: str) -> str:
