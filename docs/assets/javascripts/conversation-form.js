@@ -151,7 +151,7 @@
       if (dirty) { event.preventDefault(); event.returnValue = ""; }
     });
 
-    form.querySelector(".sv-form-actions").hidden = false;
+    form.querySelector(".sv-form-bar").hidden = false;
     document.documentElement.classList.add("sv-form-ready");
     showRole();
   }
