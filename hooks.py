@@ -12,10 +12,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from seniorsite.calendars import CALENDAR_FOLDER, write_calendars
+from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
 from seniorsite.catalogue import entry_slug
 from seniorsite.events import build_moment
-from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url
+from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.page_check import page_problems
 from seniorsite.page_parts import add_copy_buttons, first_tooltips_only, insert_after_title, slugify, valid_theme_markup
@@ -23,7 +23,7 @@ from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
 from seniorsite.security_policy import add_security_policy
-from seniorsite.site_data import SiteDataCache
+from seniorsite.site_data import EVENTS_FILE, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
 
@@ -87,6 +87,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         now=BUILD["now"],
         root="../" * url_in_language.count("/"),
         page_url=f"{config.site_url}{page.url}",
+        events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
     )
     try:
         offset = body_line_offset(page.file.content_string, markdown)
@@ -160,10 +161,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     now = BUILD["now"]
     uid_domain = urlsplit(config.site_url).hostname or "localhost"
     events = sorted(data.events, key=lambda event: (event.starts_at, event.id))
+    modified = event_change_times(events, PROJECT_DIR / EVENTS_FILE, now)  # one git call per run
     for language in LANGUAGES:
         write_calendars(
             site_dir / language_prefix(language) / CALENDAR_FOLDER, events, language, STRINGS[language],
-            uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}",
+            uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
 

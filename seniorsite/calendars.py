@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from icalendar import Calendar
+from icalendar import Calendar, vDuration
 from icalendar import Event as CalendarEvent
 
 from seniorsite.events import Event
+from seniorsite.git_times import last_change, line_change_times
+from seniorsite.languages import TIMEZONE
 from seniorsite.safe_text import markdown_to_text
 from seniorsite.strings import Translate
+from seniorsite.time_zone import copenhagen_timezone
 
 CALENDAR_FOLDER = "kalender"
 FEED_NAME = "seniorvaerktoejer.ics"
+# Subscribers' calendar programs fetch the feed again once a day.
+REFRESH = timedelta(days=1)
+
+
+def event_change_times(events: list[Event], events_file: Path, fallback: datetime) -> dict[str, datetime]:
+    """Return when each event's lines in the data last changed (git), or the fallback when unknown."""
+    times = line_change_times(events_file)
+    return {event.id: last_change(times, *event.lines, fallback) for event in events}
 
 
 def event_file_name(event: Event) -> str:
@@ -21,11 +32,12 @@ def event_file_name(event: Event) -> str:
     return f"{event.id}.ics"
 
 
-def _calendar_event(event: Event, language: str, uid_domain: str, stamp: datetime, page_url: str) -> CalendarEvent:
-    """Build the VEVENT for one event; its UID never changes between builds."""
+def _calendar_event(event: Event, language: str, uid_domain: str, stamp: datetime, page_url: str, modified: datetime) -> CalendarEvent:
+    """Build the VEVENT for one event; its UID never changes, LAST-MODIFIED says when it did."""
     item = CalendarEvent()
     item.add("uid", f"{event.id}@{uid_domain}")
-    item.add("dtstamp", stamp)
+    item.add("dtstamp", stamp.astimezone(UTC))
+    item.add("last-modified", modified.astimezone(UTC))
     item.add("summary", event.title[language])
     item.add("description", markdown_to_text(event.description[language]))
     item.add("url", f"{page_url}#{event.id}")
@@ -37,28 +49,39 @@ def _calendar_event(event: Event, language: str, uid_domain: str, stamp: datetim
     return item
 
 
-def build_calendar(events: list[Event], language: str, name: str, uid_domain: str, stamp: datetime, page_url: str) -> bytes:
-    """Return an iCalendar file holding the given events, with the time zones they use."""
+def build_calendar(
+    events: list[Event], language: str, name: str, uid_domain: str, stamp: datetime, page_url: str,
+    modified: dict[str, datetime], feed: bool = False,
+) -> bytes:
+    """Return an iCalendar file of the events, with Europe/Copenhagen as yearly rules; a feed asks for daily refresh."""
     calendar = Calendar()
     calendar.add("prodid", f"-//Seniorpartnerskabet//Seniorvaerktoejer//{language.upper()}")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    if feed:
+        calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(REFRESH))
+    if any(not event.all_day for event in events):
+        calendar.add_component(copenhagen_timezone())
     for event in events:
-        calendar.add_component(_calendar_event(event, language, uid_domain, stamp, page_url))
-    calendar.add_missing_timezones()
+        calendar.add_component(_calendar_event(event, language, uid_domain, stamp, page_url, modified[event.id]))
     return calendar.to_ical()
 
 
-def write_calendars(folder: Path, events: list[Event], language: str, t: Translate, uid_domain: str, stamp: datetime, page_url: str) -> list[Path]:
+def write_calendars(
+    folder: Path, events: list[Event], language: str, t: Translate, uid_domain: str, stamp: datetime, page_url: str,
+    modified: dict[str, datetime],
+) -> list[Path]:
     """Write one file per event and one feed of all events into folder; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for event in events:
         path = folder / event_file_name(event)
-        path.write_bytes(build_calendar([event], language, event.title[language], uid_domain, stamp, page_url))
+        path.write_bytes(build_calendar([event], language, event.title[language], uid_domain, stamp, page_url, modified))
         written.append(path)
     feed = folder / FEED_NAME
-    feed.write_bytes(build_calendar(events, language, t("event.feed_name"), uid_domain, stamp, page_url))
+    feed.write_bytes(build_calendar(events, language, t("event.feed_name"), uid_domain, stamp, page_url, modified, feed=True))
     written.append(feed)
     return written

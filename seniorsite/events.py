@@ -35,6 +35,8 @@ class Event:
     online: bool = False
     registration: str | None = None
     recording: str | None = None
+    # The event's first and last line in data/events.yml (for when it last changed, from git).
+    lines: tuple[int, int] = (0, 0)
 
     @property
     def all_day(self) -> bool:
@@ -113,13 +115,14 @@ def _date_problems(entry: Any, moments: dict, problem: Callable[[str, str], Prob
     return []
 
 
-def _event(entry: dict, moments: dict) -> Event:
+def _event(entry: dict, moments: dict, lines: tuple[int, int]) -> Event:
     """Build an Event from an entry that passed every check."""
     return Event(
         id=entry["id"], kind=entry["kind"], title=dict(entry["title"]), description=dict(entry["description"]),
         start=moments["start"], end=moments["end"] or moments["start"],
         location=dict(entry["location"]) if "location" in entry else None,
         online=bool(entry.get("online", False)), registration=entry.get("registration"), recording=entry.get("recording"),
+        lines=lines,
     )
 
 
@@ -141,7 +144,9 @@ def load_events(path: Path, shown_as: str, schema_dir: Path) -> tuple[tuple[Even
         parsed.append((entry, moments))
     if problems:
         return None, problems
-    return tuple(_event(entry, moments) for entry, moments in parsed), []
+    # An entry runs from its own first line to the line before the next entry (or the end of the file).
+    starts = [*entries.item_lines, path.read_text(encoding="utf-8-sig").count("\n") + 1]
+    return tuple(_event(entry, moments, (starts[i], starts[i + 1] - 1)) for i, (entry, moments) in enumerate(parsed)), []
 
 
 def split_events(events: tuple[Event, ...], now: datetime) -> tuple[list[Event], list[Event]]:

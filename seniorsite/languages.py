@@ -31,7 +31,12 @@ def hreflang_links(site_url: str, twin_urls: dict[str, str]) -> list[dict[str, s
     return links
 
 
+def site_root(site_url: str, language: str) -> str:
+    """Return the site's root address, whether or not a language's build has put its folder on it."""
+    prefix = language_prefix(language)
+    return site_url.removesuffix(prefix) if prefix else site_url
+
+
 def share_image_url(site_url: str, language: str) -> str:
     """Return the absolute address of a language's link-preview image (kept once, at the site root)."""
-    root = site_url.removesuffix(language_prefix(language)) if language_prefix(language) else site_url
-    return f"{root}assets/images/share-{language}.png"
+    return f"{site_root(site_url, language)}assets/images/share-{language}.png"

@@ -11,6 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from seniorsite import structured_data
+from seniorsite.calendar_links import google_calendar_url, outlook_url
 from seniorsite.calendars import CALENDAR_FOLDER, FEED_NAME, event_file_name
 from seniorsite.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
 from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
@@ -48,6 +49,7 @@ class PageRenderer:
     now: datetime
     root: str
     page_url: str
+    events_url: str
 
     def _render(self, name: str, **context: object) -> str:
         """Render one partial with the page's language, strings and links."""
@@ -55,8 +57,12 @@ class PageRenderer:
         return template.render(lang=self.language, t=self.t, root=self.root, **context)
 
     def _event_view(self, event: Event) -> dict[str, object]:
-        """Return what a partial needs to show one event."""
+        """Return what a partial needs to show one event; an upcoming one gets Google and Outlook links."""
+        upcoming = event.ends_at > self.now
+        event_url = f"{self.events_url}#{event.id}"
         return {
+            "google": google_calendar_url(event, self.language, self.t, event_url) if upcoming else "",
+            "outlook": outlook_url(event, self.language, self.t, event_url) if upcoming else "",
             "event": event,
             "when": format_when(event.start, event.end, self.language, self.t),
             "start_iso": event.start.isoformat(),

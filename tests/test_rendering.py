@@ -30,6 +30,7 @@ def renderer(language: str, data: SiteData | None = None, now: datetime = BUILD_
     return PageRenderer(
         environment=partials_environment(OVERRIDES), data=data or load_site_data(PROJECT), language=language,
         t=load_strings(OVERRIDES, language), now=now, root="../", page_url="https://example.org/arrangementer/",
+        events_url="https://example.org/arrangementer/",
     )
 
 
@@ -161,7 +162,7 @@ def test_other_html_comments_are_left_alone() -> None:
 def calendar_for(event: Event, language: str = "da") -> Calendar:
     """Build and parse back the calendar of one event."""
     stamp = datetime(2023, 9, 5, 12, tzinfo=LOCAL_ZONE)
-    return Calendar.from_ical(build_calendar([event], language, "x", "example.org", stamp, "https://example.org/arrangementer/"))
+    return Calendar.from_ical(build_calendar([event], language, "x", "example.org", stamp, "https://example.org/arrangementer/", {event.id: stamp}))
 
 
 def test_a_calendar_file_keeps_danish_local_time_and_a_stable_uid() -> None:
