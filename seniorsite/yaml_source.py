@@ -32,11 +32,16 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader that keeps line numbers and leaves dates as text, so the schema checks them."""
 
 
+# The same loader on libyaml's parser, several times faster; a file it refuses is read again by the
+# pure-Python loader above, whose error messages the editors' corpus expects word for word.
+_FastLineLoader = type("_FastLineLoader", (getattr(yaml, "CSafeLoader", yaml.SafeLoader),), {})
+
 # Dates stay strings: YAML would turn 2022-09-01 into a date but leave 2023-09-14T13:00 as text.
-_LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
@@ -65,8 +70,9 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return sequence
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+for _loader in (_LineLoader, _FastLineLoader):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 def read_yaml(path: Path, shown_as: str) -> Any:
@@ -87,6 +93,12 @@ def read_yaml_text(text: str, shown_as: str, first_line: int = 1) -> Any:
         line = text[: text.index("\t")].count("\n") + 1
         raise ContentError([Problem(shown_as, line, "a tab character is not allowed in YAML; indent with spaces")])
     try:
+        document = yaml.load(text, Loader=_FastLineLoader)  # noqa: S506 - a safe loader subclass
+    except yaml.YAMLError:
+        document = None  # read again below, for the pure-Python loader's wording of the problem
+    else:
+        return _not_empty(document, shown_as)
+    try:
         document = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
     except _DuplicateKey as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 0
@@ -98,6 +110,11 @@ def read_yaml_text(text: str, shown_as: str, first_line: int = 1) -> Any:
         raise ContentError([Problem(shown_as, line, f"the YAML cannot be read: {reason} (check the indentation and quotes)")]) from None
     except yaml.YAMLError as error:
         raise ContentError([Problem(shown_as, 0, f"the YAML cannot be read: {error}")]) from None
+    return _not_empty(document, shown_as)
+
+
+def _not_empty(document: Any, shown_as: str) -> Any:
+    """Return the document; an empty file raises ContentError saying what it must hold."""
     if document is None:
         raise ContentError([Problem(shown_as, 1, "the file is empty; see the comments in the original file for what it must hold")])
     return document
