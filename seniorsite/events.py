@@ -50,6 +50,10 @@ class Event:
             return self.start
         return datetime.combine(self.start, time(0), LOCAL_ZONE)
 
+    def upcoming_at(self, now: datetime) -> bool:
+        """True while the event is not over yet at `now`."""
+        return self.ends_at > now
+
     @property
     def ends_at(self) -> datetime:
         """The moment the event is over, as an aware datetime (midnight after a whole day)."""
@@ -151,6 +155,6 @@ def load_events(path: Path, shown_as: str, schema_dir: Path) -> tuple[tuple[Even
 
 def split_events(events: tuple[Event, ...], now: datetime) -> tuple[list[Event], list[Event]]:
     """Split into upcoming (soonest first) and past (newest first) as seen at `now`."""
-    upcoming = sorted((e for e in events if e.ends_at > now), key=lambda e: (e.starts_at, e.id))
-    past = sorted((e for e in events if e.ends_at <= now), key=lambda e: (e.starts_at, e.id), reverse=True)
+    upcoming = sorted((e for e in events if e.upcoming_at(now)), key=lambda e: (e.starts_at, e.id))
+    past = sorted((e for e in events if not e.upcoming_at(now)), key=lambda e: (e.starts_at, e.id), reverse=True)
     return upcoming, past

@@ -58,7 +58,7 @@ class PageRenderer:
 
     def _event_view(self, event: Event) -> dict[str, object]:
         """Return what a partial needs to show one event; an upcoming one gets Google and Outlook links."""
-        upcoming = event.ends_at > self.now
+        upcoming = event.upcoming_at(self.now)
         event_url = f"{self.events_url}#{event.id}"
         return {
             "google": google_calendar_url(event, self.language, self.t, event_url) if upcoming else "",
@@ -111,11 +111,11 @@ class PageRenderer:
 
     def conversation_manager(self) -> str:
         """Render the manager's preparation."""
-        return self._questions(self.data.conversation.preparation["leder"])
+        return self._questions(self.data.conversation.preparation[ROLES[0]])
 
     def conversation_employee(self) -> str:
         """Render the employee's preparation."""
-        return self._questions(self.data.conversation.preparation["medarbejder"])
+        return self._questions(self.data.conversation.preparation[ROLES[1]])
 
     def conversation_themes(self) -> str:
         """Render the conversation theme by theme, each under its own heading."""
