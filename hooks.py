@@ -125,6 +125,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     """On the 404 page, point the language selector at each language's front page."""
     if template_name == NOT_FOUND:
         config.extra.alternate = getattr(config.plugins.get("i18n"), "extra_alternate", None) or []
+        context["share_image"] = share_image_url(config.site_url, _current_language(config))
     return context
 
 

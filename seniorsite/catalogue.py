@@ -6,13 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from seniorsite.data_files import EntryNamer, load_data_file, unsafe_text_problems
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
-from seniorsite.page_check import front_matter_end
+from seniorsite.page_check import read_front_matter
 from seniorsite.problems import ContentError, Problem
 from seniorsite.translations import page_twin
 from seniorsite.validation import schema_problems, validator_for
-from seniorsite.yaml_source import line_of, read_yaml_text
+from seniorsite.yaml_source import line_of
 
 CATALOGUE_FOLDER = "inspiration"
 # Pages in the catalogue's folder that are not examples: the overview and the tag pages.
@@ -88,12 +90,11 @@ def load_facets(path: Path, shown_as: str, schema_dir: Path) -> tuple[dict[str, 
 
 
 def front_matter(text: str, shown_as: str) -> Any:
-    """Return a page's front matter as line-numbered data; a page without one raises ContentError."""
-    lines = text.splitlines()
-    end = front_matter_end(lines)
-    if not end:
+    """Return an example's front matter as line-numbered data; a page without one raises ContentError."""
+    document = read_front_matter(text, shown_as)
+    if document is None:
         raise ContentError([Problem(shown_as, 1, "the page has no front matter; start it with a block between two '---' lines (copy one from another example)")])
-    return read_yaml_text("\n".join(lines[1:end]), shown_as, first_line=2)
+    return document
 
 
 def _facet_problems(document: dict, facets: dict[str, Facet], shown_as: str, entry: str) -> list[Problem]:
@@ -110,7 +111,7 @@ def _facet_problems(document: dict, facets: dict[str, Facet], shown_as: str, ent
     return problems
 
 
-def _read_entry_page(path: Path, shown_as: str, facets: dict[str, Facet], schema_dir: Path) -> tuple[Any, list[Problem]]:
+def _read_entry_page(path: Path, shown_as: str, facets: dict[str, Facet], validator: Draft202012Validator) -> tuple[Any, list[Problem]]:
     """Read and check one example page's front matter; return it and its problems."""
     slug = path.name.split(".")[0]
     entry = f'example "{slug}"'
@@ -127,7 +128,7 @@ def _read_entry_page(path: Path, shown_as: str, facets: dict[str, Facet], schema
 
     if not isinstance(document, dict):
         return None, [Problem(shown_as, 2, "the front matter must be fields like 'title: …'", entry)]
-    problems = schema_problems(document, validator_for(schema_dir, "catalogue-entry.schema.json"), shown_as, namer)
+    problems = schema_problems(document, validator, shown_as, namer)
     problems += unsafe_text_problems(document, shown_as, EntryNamer(document, {}))
     problems += _facet_problems(document, facets, shown_as, entry)
     return document, problems
@@ -143,13 +144,14 @@ def load_entries(docs_dir: Path, facets: dict[str, Facet], schema_dir: Path) -> 
     folder = docs_dir / CATALOGUE_FOLDER
     danish_pages = sorted(p for p in folder.glob("*.md") if p.name.count(".") == 1 and p.stem not in OVERVIEW_PAGES)
     entries, problems = [], []
+    validator = validator_for(schema_dir, "catalogue-entry.schema.json")
     for page in danish_pages:
         documents = {}
         for language in LANGUAGES:
             twin = page_twin(page, language)
             if twin.exists():
                 shown_as = f"docs/{twin.relative_to(docs_dir).as_posix()}"
-                documents[language], page_problems = _read_entry_page(twin, shown_as, facets, schema_dir)
+                documents[language], page_problems = _read_entry_page(twin, shown_as, facets, validator)
                 problems += page_problems
         if problems or len(documents) != len(LANGUAGES) or None in documents.values():
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Any
 
 from seniorsite.problems import ContentError, Problem
 from seniorsite.safe_text import EVENT_HANDLER as ANY_HANDLER
@@ -69,17 +70,20 @@ def hostile_markup_problems(text: str, shown_as: str) -> list[Problem]:
     return problems
 
 
-def front_matter_problems(text: str, shown_as: str) -> list[Problem]:
-    """Return the problems of front matter that is not YAML fields (MkDocs would show it as text)."""
+def read_front_matter(text: str, shown_as: str) -> Any:
+    """Return a page's front matter as line-numbered data, or None when it has none; bad YAML raises ContentError."""
     lines = text.splitlines()
     end = front_matter_end(lines)
-    if not end:
-        return []
+    return read_yaml_text("\n".join(lines[1:end]), shown_as, first_line=2) if end else None
+
+
+def front_matter_problems(text: str, shown_as: str) -> list[Problem]:
+    """Return the problems of front matter that is not YAML fields (MkDocs would show it as text)."""
     try:
-        fields = read_yaml_text("\n".join(lines[1:end]), shown_as, first_line=2)
+        fields = read_front_matter(text, shown_as)
     except ContentError as error:
         return [Problem(p.file, p.line, p.message.replace("the YAML cannot be read", "the front matter cannot be read") + "; put quotes around a text that holds ': '", "front matter") for p in error.problems]
-    if not isinstance(fields, dict):
+    if fields is not None and not isinstance(fields, dict):
         return [Problem(shown_as, 2, "the front matter must be fields like 'description: …'", "front matter")]
     return []
 
