@@ -202,11 +202,11 @@ def test_opening_a_file_over_typed_text_asks_first(form_page: object, tmp_path: 
     first = QUESTIONS[0].id
     (tmp_path / "god.json").write_text(json.dumps({"format": FILE_FORMAT, "version": 1, "language": "da", "role": "leder", "answers": {first: "fra filen"}}), encoding="utf-8")
     page.fill(f"[name={first}]", "skrevet nu")
-    asked = []
-    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
-    open_file(page, tmp_path / "god.json")
-    expect(page.locator(f"[name={first}]")).to_have_value("skrevet nu")
-    assert asked == ["Vil du erstatte det, du har skrevet, med indholdet af filen?"]
+    with page.expect_event("dialog") as asked:  # the file is read after the click returns: wait for the question itself
+        open_file(page, tmp_path / "god.json")
+    assert asked.value.message == "Vil du erstatte det, du har skrevet, med indholdet af filen?"
+    asked.value.dismiss()
+    assert page.locator(f"[name={first}]").input_value() == "skrevet nu"
     page.once("dialog", lambda dialog: dialog.accept())
     open_file(page, tmp_path / "god.json")
     expect(page.locator(f"[name={first}]")).to_have_value("fra filen")
