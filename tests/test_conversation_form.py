@@ -260,11 +260,10 @@ def test_leaving_with_unsaved_changes_asks_first(browser: object, site_url: str)
     page = context.new_page()
     page.goto(site_url + FORM["da"], wait_until="networkidle")
     page.fill(f"[name={QUESTIONS[0].id}]", "ikke gemt")
-    asked = []
-    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
-    page.close(run_before_unload=True)
-    page.wait_for_timeout(300)
-    assert asked == ["beforeunload"]
+    with page.expect_event("dialog") as asked:
+        page.close(run_before_unload=True)
+    assert asked.value.type == "beforeunload"
+    asked.value.dismiss()
     context.close()
 
 
