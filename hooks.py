@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import time
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import font_source_sans_pro
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -19,6 +23,9 @@ from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, la
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.page_check import page_problems
 from seniorsite.page_parts import add_copy_buttons, first_tooltips_only, insert_after_title, slugify, valid_theme_markup
+from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
+from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER, download_box, downloads_list, tool_of_page, write_books
+from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
@@ -39,6 +46,11 @@ STRINGS: dict[str, Translate] = {}
 # The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
 BUILD: dict[str, datetime] = {}
 PARTIALS = partials_environment(OVERRIDES_DIR)
+# Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
+PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
+PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
+FONT_FOLDER = Path(font_source_sans_pro.font_directory)
+LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -129,10 +141,48 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     return context
 
 
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Write the language's PDFs from its rendered pages, before any page is written."""
+    language = _current_language(config)
+    PDF_FACTS.pop(language, None)
+    if os.environ.get(PDF_SWITCH, "1") == "0":
+        return env
+    started = time.perf_counter()
+    chapters = [
+        Chapter(neutral_source(file.src_uri, language, DEFAULT_LANGUAGE), file.page.title or "", file.page.url, file.page.content)
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.content
+    ]
+    try:
+        PDF_FACTS[language] = write_books(
+            chapters, nav_sources(config.nav or []), language, PARTIALS, STRINGS[language], config.site_url,
+            BUILD["now"], Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
+        )
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    pages = sum(facts.pages for facts in PDF_FACTS[language].values())
+    log.info(f"PDFs ({language}): {len(PDF_FACTS[language])} files, {pages} pages in {time.perf_counter() - started:.1f} s")
+    return env
+
+
+def _with_downloads(output: str, page: Page, language: str) -> str:
+    """Offer the tool's PDF under a tool page's title, and every download on the front page."""
+    facts = PDF_FACTS.get(language)
+    if not facts:
+        return output
+    root = "../" * page.url.count("/")
+    if DOWNLOADS_PLACEHOLDER in output:
+        output = output.replace(DOWNLOADS_PLACEHOLDER, downloads_list(facts, root, language, STRINGS[language], PARTIALS))
+    tool = tool_of_page(page.url.removeprefix(language_prefix(language)))
+    if tool in facts:
+        output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, STRINGS[language], PARTIALS), 1)
+    return output
+
+
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(valid_theme_markup(output))
+    """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
+    return add_security_policy(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
 
 
 @event_priority(-100)

@@ -18,6 +18,7 @@ from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
 from seniorsite.dates import format_when
 from seniorsite.events import Event, split_events
 from seniorsite.languages import LANGUAGES
+from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER
 from seniorsite.site_data import SiteData
 from seniorsite.strings import Translate
 
@@ -177,6 +178,10 @@ class PageRenderer:
             rows.append({"title": facet.title[self.language], "links": values})
         return self._render("catalogue-facts.html", rows=rows)
 
+    def downloads(self) -> str:
+        """Return the place the front page's download list fills once the PDFs exist (see seniorsite/pdf)."""
+        return DOWNLOADS_PLACEHOLDER
+
     def renderers(self) -> dict[str, Callable[[], str]]:
         """Map each marker name to the function that renders it."""
         return {
@@ -193,4 +198,5 @@ class PageRenderer:
             "glossary": self.glossary,
             "catalogue": self.catalogue,
             "catalogue-tags": self.catalogue_tags,
+            "downloads": self.downloads,
         }

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from bs4 import BeautifulSoup
 
 from seniorsite.events import LOCAL_ZONE
 from seniorsite.languages import LANGUAGES, language_prefix
@@ -107,3 +108,9 @@ def site_pages() -> list[str]:
     names = sorted(p.relative_to(docs).as_posix()[: -len(".md")] for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
     paths = ["" if name == "index" else name.removesuffix("/index") + "/" for name in names]
     return [language_prefix(language) + path for language in LANGUAGES for path in [*paths, "404.html"]]
+
+
+def soup_of(site: Path, path: str) -> BeautifulSoup:
+    """Parse one built page by its path below the site root."""
+    file = site / (path if path.endswith(".html") else path.rstrip("/") + "/index.html" if path else "index.html")
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")

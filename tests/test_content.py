@@ -12,7 +12,7 @@ from seniorsite.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES
 from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.page_parts import slugify
 from seniorsite.site_data import load_site_data
-from tests.helpers import PROJECT, BuildResult, site_pages
+from tests.helpers import PROJECT, BuildResult, site_pages, soup_of
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"
 DATA = load_site_data(PROJECT)
@@ -23,11 +23,6 @@ CHECKLIST = {"da": "Tjekliste", "en": "Checklist"}
 COPIED = {"da": "Kopieret", "en": "Copied"}
 PLACEHOLDERS = ("lorem", "todo", "kommer snart", "coming soon", "fixme")
 
-
-def soup_of(site: Path, path: str) -> BeautifulSoup:
-    """Parse one built page by its path below the site root."""
-    file = site / (path if path.endswith(".html") else path + "index.html")
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def article(site: Path, language: str, path: str) -> BeautifulSoup:

@@ -9,14 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator, FormatChecker
 from playwright.sync_api import expect
 
 from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES
 from seniorsite.security_policy import policy_for
 from seniorsite.site_data import load_site_data
-from tests.helpers import PROJECT, BuildResult
+from tests.helpers import PROJECT, BuildResult, soup_of
 
 CONVERSATION = load_site_data(PROJECT).conversation
 QUESTIONS = CONVERSATION.all_questions()
@@ -30,10 +29,6 @@ def answer_for(question_id: str) -> str:
     """A hostile, Danish answer that names its question."""
     return f'æøå ÆØÅ "citat" \'enkelt\' <b>fed</b> & <script>x</script>\nanden linje: {question_id}'
 
-
-def soup_of(site: Path, path: str) -> BeautifulSoup:
-    """Parse one built page."""
-    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
 # ----- built page: one source, fieldsets, policy ------------------------------------------------

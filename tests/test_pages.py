@@ -9,20 +9,14 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from bs4 import BeautifulSoup
 
 from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.links import check_site
-from tests.helpers import BUILD_MOMENT, PROJECT, BuildResult, build, copy_project, site_pages
+from tests.helpers import BUILD_MOMENT, PROJECT, BuildResult, build, copy_project, site_pages, soup_of
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"
 DANISH_TITLES = ["Arbejdshåndbog", "Samtaleskabelon", "Inspirationskatalog", "Kommunikationsværktøj", "Viden på tværs", "Vejledning til Rammeaftale"]
 
-
-def soup_of(site: Path, path: str) -> BeautifulSoup:
-    """Parse one built page by its path below the site root."""
-    file = site / (path if path.endswith(".html") else path + "index.html")
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
 
 
 def language_of(path: str) -> str:

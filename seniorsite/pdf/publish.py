@@ -1,0 +1,78 @@
+"""Write a language's books and tell each page what to offer for download: name, pages and size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from babel.numbers import format_decimal
+from jinja2 import Environment
+from markupsafe import Markup
+
+from seniorsite.pdf.assemble import book_html, book_title
+from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for
+from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
+from seniorsite.problems import ContentError
+from seniorsite.strings import Translate
+
+DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
+DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
+OFFLINE_ZIP = "seniorvaerktoejer-offline.zip"
+DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'
+
+
+def write_books(
+    chapters: Iterable[Chapter], nav_order: Sequence[str], language: str, environment: Environment, t: Translate,
+    site_url: str, moment: datetime, site_dir: Path, docs_dir: Path, font_folder: Path, logo: Path,
+) -> dict[str, PdfFacts]:
+    """Write every book of one language into site_dir/pdf/ and return each book's facts by key."""
+    facts: dict[str, PdfFacts] = {}
+    problems = []
+    for book in books_for(chapters, nav_order, language):
+        html = book_html(book, environment, t, site_url, moment, font_folder, logo)
+        try:
+            facts[book.key] = write_pdf(html, site_dir / PDF_FOLDER / book.file_name, LocalFetcher(site_url, docs_dir, (font_folder,)))
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return facts
+
+
+def size_text(size: int, language: str) -> str:
+    """Write a file size the way readers expect: '310 kB', '1,2 MB' (Danish) or '1.2 MB' (English)."""
+    if size < 1_000_000:
+        return f"{max(1, round(size / 1000))} kB"
+    return f"{format_decimal(size / 1_000_000, format='0.0', locale=language)} MB"
+
+
+def download_text(facts: PdfFacts, language: str, t: Translate) -> str:
+    """Return the link text: 'Download som PDF (24 sider, 310 kB)'."""
+    return f"{t('pdf.download')} ({t('pdf.facts').format(pages=facts.pages, size=size_text(facts.size, language))})"
+
+
+def tool_of_page(url_in_language: str) -> str | None:
+    """Return the tool whose PDF a page offers (every page in a tool's folder), or None."""
+    folder = url_in_language.split("/", 1)[0]
+    return folder if folder in TOOL_FOLDERS else None
+
+
+def download_box(facts: PdfFacts, root: str, language: str, t: Translate, environment: Environment) -> str:
+    """Return the download link a tool's page shows under its title."""
+    return environment.get_template(DOWNLOAD_TEMPLATE).render(href=f"{root}{PDF_FOLDER}/{facts.name}", text=download_text(facts, language, t))
+
+
+def downloads_list(facts: dict[str, PdfFacts], root: str, language: str, t: Translate, environment: Environment) -> str:
+    """Return the front page's list: each tool's PDF, the whole toolkit, and the offline copy."""
+    order = (*TOOL_FOLDERS, WHOLE_TOOLKIT)
+    items = [
+        {"title": t("pdf.whole") if key == WHOLE_TOOLKIT else book_title(Book(key, language, ()), t),
+         "href": f"{root}{PDF_FOLDER}/{facts[key].name}", "text": download_text(facts[key], language, t)}
+        for key in order if key in facts
+    ]
+    before, _, after = t("offline.download").partition("{size}")
+    return environment.get_template(DOWNLOADS_TEMPLATE).render(
+        items=items, zip_href=f"{root}{OFFLINE_ZIP}", zip_before=before, zip_after=after, zip_help=t("offline.help"),
+        size=Markup("<span data-offline-size></span>"),
+    )
