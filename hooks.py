@@ -22,7 +22,14 @@ from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.page_check import page_problems
-from seniorsite.page_parts import add_copy_buttons, first_tooltips_only, insert_after_title, slugify, valid_theme_markup
+from seniorsite.page_parts import (
+    add_copy_buttons,
+    first_tooltips_only,
+    insert_after_title,
+    mark_printed_addresses,
+    slugify,
+    valid_theme_markup,
+)
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER, download_box, downloads_list, tool_of_page, write_books
 from seniorsite.pdf.write import PdfFacts
@@ -113,8 +120,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give every ready-to-use text its copy button; keep a term's tooltip where it first appears."""
-    return add_copy_buttons(first_tooltips_only(html), STRINGS[_current_language(config)])
+    """Give every ready-to-use text its copy button; keep a term's tooltip where it first appears; mark links for print."""
+    return add_copy_buttons(mark_printed_addresses(first_tooltips_only(html)), STRINGS[_current_language(config)])
 
 
 @event_priority(-100)  # after the i18n plugin has set the language selector

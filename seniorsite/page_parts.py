@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape
 
 from markupsafe import escape
 
@@ -17,6 +18,9 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomple
 # On a page outside the navigation the theme labels a table-of-contents toggle it never writes.
 TOC_LABEL = ' for="__toc"'
 TOC_TOGGLE = 'id="__toc"'
+# A link to another site or an e-mail address, for the address that print writes after it (site.css).
+OUTSIDE_LINK = re.compile(r'<a (?P<before>[^>]*?)href="(?P<href>(?:https?|mailto):[^"]*)"(?P<after>[^>]*)>(?P<text>.*?)</a>', re.S)
+TAG = re.compile(r"<[^>]+>")
 TRANSLITERATION = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 
@@ -64,3 +68,31 @@ def first_tooltips_only(html: str) -> str:
         return match.group(0)
 
     return ABBREVIATION.sub(keep_first, html)
+
+
+def _bare_address(address: str) -> str:
+    """Return an address as a reader would type it: no scheme, no trailing slash, any case."""
+    return re.sub(r"^(?:https?://|mailto:)", "", address.strip()).rstrip("/").lower()
+
+
+def mark_printed_addresses(html: str) -> str:
+    """Prepare the addresses print writes after a link: none where the text is the address, bare for e-mail.
+
+    A link whose text already is its address gets `data-sv-bare`; an e-mail link gets its address without
+    "mailto:" in `data-sv-address`. The print styles in site.css write out the rest.
+    """
+
+    def mark(match: re.Match[str]) -> str:
+        """Return the link with the attribute print needs."""
+        href = unescape(match["href"])
+        address = href.removeprefix("mailto:").split("?")[0] if href.startswith("mailto:") else href
+        text = unescape(TAG.sub("", match["text"]))
+        if _bare_address(text) == _bare_address(address):
+            extra = " data-sv-bare"
+        elif href.startswith("mailto:"):
+            extra = f' data-sv-address="{escape(address)}"'
+        else:
+            return match.group(0)
+        return match.group(0).replace("<a ", f"<a{extra} ", 1)
+
+    return OUTSIDE_LINK.sub(mark, html)
