@@ -201,6 +201,7 @@ def test_the_size_is_worded_in_the_pages_language() -> None:
     assert size_wording(4_200_000, "en") == "4.2 MB"
     assert size_wording(1_054_001, "da") == "1,1 MB"
     assert size_wording(960_000, "en") == "1.0 MB"
+    assert size_wording(1_234_500_000, "da") == "1.234,5 MB"
 
 
 def test_the_size_fills_the_empty_element_only(tmp_path: Path) -> None:

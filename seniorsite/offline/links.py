@@ -10,6 +10,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from seniorsite.offline.tags import page_tags
 
+# Applied to one start tag's text at a time (found by the stdlib parser in tags.py, which knows scripts and
+# comments), so only real href and src attributes are touched and the rest of the page keeps its bytes.
 LINK_ATTRIBUTE = re.compile(r"""(?P<before>\s(?:href|src)\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
 # The canonical address says where a page is published; it stays the public one.
 KEEP_RELATIONS = {"canonical"}
