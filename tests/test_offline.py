@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -13,13 +15,13 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from seniorsite.languages import LANGUAGES
+from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.offline.archive import write_zip
 from seniorsite.offline.copy_site import TOP_FOLDER, ZIP_NAME, make_offline_zip
 from seniorsite.offline.links import offline_reference, rewrite_links
 from seniorsite.offline.search import offline_location
 from seniorsite.offline.size import fill_front_pages, fill_offline_size, remove_offline_links, size_wording
-from seniorsite.offline.worker_shim import SHIM
+from seniorsite.offline.worker_shim import SHIM, add_worker_shim, iframe_script
 from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult
 
 SITE_URL = "https://seniorpartnerskabet.github.io" + SITE_PATH
@@ -87,7 +89,9 @@ def test_the_zip_holds_one_folder_with_the_site(built_site: BuildResult) -> None
     assert all(name.startswith(f"{TOP_FOLDER}/") for name in names)
     for needed in ("index.html", "en/index.html", "faq/index.html", "search/search_index.js", "en/search/search_index.js", SHIM):
         assert f"{TOP_FOLDER}/{needed}" in names
-    assert not any(name.endswith((".zip", ".map")) for name in names)
+    assert not any(name.endswith((".zip", ".map", "404.html")) for name in names)
+    front_page = zipfile.ZipFile(built_site.site / ZIP_NAME).read(f"{TOP_FOLDER}/index.html").decode("utf-8")
+    assert "data-offline-link" not in front_page, "the copy does not offer itself"
     assert names == sorted(names)
 
 
@@ -217,10 +221,38 @@ def test_the_size_fills_the_empty_element_only(tmp_path: Path) -> None:
     assert (tmp_path / "en" / "index.html").read_text(encoding="utf-8") == "<p>No element</p>"
 
 
+def test_the_built_front_pages_say_the_zips_size(built_site: BuildResult) -> None:
+    """Where a front page has the size element, it holds the zip's real size in that page's language."""
+    size = (built_site.site / ZIP_NAME).stat().st_size
+    for language in LANGUAGES:
+        html = (built_site.site / language_prefix(language) / "index.html").read_text(encoding="utf-8")
+        assert "data-offline-size></span>" not in html and 'data-offline-size=""></span>' not in html
+        if "data-offline-size" in html:
+            assert f">{size_wording(size, language)}</span>" in html
+
+
 def test_the_copy_does_not_offer_itself() -> None:
     """Every element carrying data-offline-link goes, with what it holds; the rest stays."""
     page = '<div><p data-offline-link class="x"><a href="z">Hent <span data-offline-size></span></a></p><p>Bliver</p><hr data-offline-link></div>'
     assert remove_offline_links(page) == "<div><p>Bliver</p></div>"
+
+
+def test_the_shim_loads_first_and_its_iframe_script_is_allowed() -> None:
+    """The shim comes before the theme's bundle; the policy gains exactly the hash of the script the shim writes."""
+    shim = (PROJECT / "docs" / SHIM).read_text(encoding="utf-8")
+    worker = "../assets/javascripts/workers/search.1234abcd.min.js"
+    script = iframe_script(shim, worker)
+    assert script.startswith("postMessage=function ") and f'filename:"{worker}"' in script and "${" not in script
+    page = (
+        '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'">'
+        f'<script id="__config" type="application/json">{{"search": "{worker}"}}</script>'
+        '<script src="../assets/javascripts/bundle.5f09ab12.min.js"></script>'
+    )
+    shimmed = add_worker_shim(page, shim)
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    assert f"script-src 'self' 'sha256-{digest}'\">" in shimmed
+    assert shimmed.index(f'<script src="../{SHIM}">') < shimmed.index("bundle.5f09ab12")
+    assert add_worker_shim("<p>No theme page</p>", shim) == "<p>No theme page</p>"
 
 
 def test_the_published_site_is_unchanged_by_the_shim(built_site: BuildResult) -> None:
