@@ -21,6 +21,7 @@ from seniorsite.catalogue import entry_slug
 from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
+from seniorsite.offline.copy_site import write_offline_zip
 from seniorsite.page_check import page_problems
 from seniorsite.page_parts import (
     add_copy_buttons,
@@ -209,7 +210,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, and write every language's calendars."""
+    """Give each language its own search index and sitemap, write every language's calendars and the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -226,4 +227,6 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+    offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
+    log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")
 
