@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve test bench links readability lock clean
 
-## site: set up .venv and build the whole site into site/ (strict; site/ is replaced only on success)
+## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
 	rm -rf $(BUILD_DIR)
 	$(BIN)/mkdocs build --strict --site-dir $(BUILD_DIR)
@@ -22,9 +22,9 @@ site: $(SITE_READY)
 	mv $(BUILD_DIR) site
 	rm -rf site.old
 
-## serve: preview on http://127.0.0.1:8000/ with live reload
+## serve: preview on http://127.0.0.1:8000/ with live reload (without the PDFs, so a reload stays quick)
 serve: $(SITE_READY)
-	$(BIN)/mkdocs serve --strict
+	SENIORSITE_PDF=0 $(BIN)/mkdocs serve --strict
 
 ## test: set up (with the test-only packages) and run every test
 test: $(TEST_READY)

@@ -110,14 +110,14 @@ def test_two_builds_of_the_same_moment_are_identical(built_site: BuildResult, tm
     assert [name for name in first if first[name] != second[name]] == []
 
 
-def make_site(project: Path) -> subprocess.CompletedProcess[str]:
+def make_site(project: Path, pdfs: bool = True) -> subprocess.CompletedProcess[str]:
     """Run `make site` in a project copy, reusing this checkout's virtual environment."""
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp()))}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(BUILD_MOMENT.timestamp())), "SENIORSITE_PDF": "1" if pdfs else "0"}
     return subprocess.run(["make", "site"], cwd=project, env=environment, capture_output=True, text=True, timeout=300)
 
 
-def test_a_failed_build_never_replaces_the_published_site(tmp_path: Path) -> None:
-    """`make site` builds aside and swaps only on success: a broken build leaves the old site whole."""
+def test_a_late_failure_never_replaces_the_published_site(tmp_path: Path) -> None:
+    """A broken link, which strict mode reports only after MkDocs has written every page, leaves site/ as it was."""
     project = copy_project(tmp_path / "project")
     for name in ("Makefile", "requirements.txt"):
         shutil.copy2(PROJECT / name, project / name)  # keeps the times, so make does not reinstall
@@ -125,18 +125,22 @@ def test_a_failed_build_never_replaces_the_published_site(tmp_path: Path) -> Non
     old_site = project / "site"
     old_site.mkdir()
     (old_site / "index.html").write_text("the published site", encoding="utf-8")
-    events = project / "data" / "events.yml"
-    good = events.read_text(encoding="utf-8")
-    events.write_text(good.replace('end: "2023-09-14T14:30"', 'end: "2023-09-14T12:00"'), encoding="utf-8")
-    failed = make_site(project)
+    about = project / "docs" / "om.md"
+    good = about.read_text(encoding="utf-8")
+    about.write_text(good + "\n[Mangler](findes-ikke.md)\n", encoding="utf-8")
+    failed = make_site(project, pdfs=False)  # the PDFs come before the failure; leaving them out only saves time
     assert failed.returncode != 0
-    assert "'end' 2023-09-14T12:00 is before 'start' 2023-09-14T13:00" in failed.stdout + failed.stderr
+    assert "findes-ikke.md" in failed.stdout + failed.stderr
+    assert "Documentation built" in failed.stdout + failed.stderr  # the failure came after the whole build
+    assert sorted(p.name for p in old_site.iterdir()) == ["index.html"]
     assert (old_site / "index.html").read_text(encoding="utf-8") == "the published site"
-    events.write_text(good, encoding="utf-8")
+    about.write_text(good, encoding="utf-8")
     fixed = make_site(project)
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Seniorværktøjer" in (old_site / "index.html").read_text(encoding="utf-8")
     assert (old_site / "en" / "index.html").is_file()
+    assert len(list((old_site / "pdf").glob("*.pdf"))) == 10
+    assert (old_site / "seniorvaerktoejer-offline.zip").is_file()
 
 
 @pytest.mark.parametrize(("language", "name"), [("da", "Søg"), ("en", "Search")])
