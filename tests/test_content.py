@@ -40,7 +40,8 @@ def heading_text(tag: object) -> str:
 def test_each_handbook_chapter_opens_with_a_summary_and_ends_with_a_checklist(built_site: BuildResult, language: str, chapter: str) -> None:
     """Six chapters; the first block is the summary box, the last section is the checklist with items."""
     body = article(built_site.site, language, chapter)
-    first_block = body.find(["p", "div", "h2", "ul", "ol"], recursive=False)
+    blocks = body.find_all(["p", "div", "h2", "ul", "ol"], recursive=False)
+    first_block = next(block for block in blocks if "sv-download" not in block.get("class", []))  # the PDF link comes first
     assert "admonition" in first_block.get("class", []) and SUMMARY[language] in first_block.get_text()
     last_section = body.find_all("h2")[-1]
     assert heading_text(last_section) == CHECKLIST[language]

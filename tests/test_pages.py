@@ -131,7 +131,7 @@ def test_a_late_failure_never_replaces_the_published_site(tmp_path: Path) -> Non
     failed = make_site(project, pdfs=False)  # the PDFs come before the failure; leaving them out only saves time
     assert failed.returncode != 0
     assert "findes-ikke.md" in failed.stdout + failed.stderr
-    assert "Documentation built" in failed.stdout + failed.stderr  # the failure came after the whole build
+    assert "Offline copy:" in failed.stdout + failed.stderr  # the failure came after the build's very last step
     assert sorted(p.name for p in old_site.iterdir()) == ["index.html"]
     assert (old_site / "index.html").read_text(encoding="utf-8") == "the published site"
     about.write_text(good, encoding="utf-8")
