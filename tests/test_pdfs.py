@@ -200,3 +200,26 @@ def test_tool_pages_and_the_front_page_offer_the_pdfs_with_pages_and_size(built_
         link = soup_of(site, page).select_one("article h1 + .sv-download a")
         assert link.get_text().endswith(expected)
         assert (site / page / link["href"]).resolve() == path.resolve()
+
+
+def test_a_pdf_that_would_load_another_host_stops_the_build(tmp_path: Path) -> None:
+    """An image from another host is refused: the error names the PDF and the address, and no PDF is written."""
+    from datetime import datetime
+
+    import font_source_sans_pro
+
+    from seniorsite.pdf.books import Chapter
+    from seniorsite.pdf.publish import write_books
+    from seniorsite.problems import ContentError
+    from seniorsite.render import partials_environment
+
+    site_url = "https://example.org/seniorvaerktoejer/"
+    chapter = Chapter("arbejdshaandbog/index.md", "Om håndbogen", "arbejdshaandbog/",
+                      '<h1 id="om">Om håndbogen</h1><p><img src="https://cdn.example.com/x.png" alt="Et billede"></p>')
+    overrides = PROJECT / "overrides"
+    with pytest.raises(ContentError) as caught:
+        write_books([chapter], ["arbejdshaandbog/index.md"], "da", partials_environment(overrides), load_strings(overrides, "da"),
+                    site_url, datetime(2023, 9, 5), tmp_path, PROJECT / "docs", Path(font_source_sans_pro.font_directory), PROJECT / "docs" / "assets" / "images" / "logo.svg")
+    assert "pdf/seniorvaerktoejer-arbejdshaandbog-da.pdf: the PDF would load https://cdn.example.com/x.png, which is not a file of this site" in str(caught.value)
+    assert str(caught.value).count("would load") == 2  # the tool's book and the whole toolkit; nothing else is refused
+    assert not list(tmp_path.rglob("*.pdf"))

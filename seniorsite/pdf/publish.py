@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -13,7 +16,7 @@ from markupsafe import Markup
 from seniorsite.pdf.assemble import book_html, book_title
 from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for
 from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
-from seniorsite.problems import ContentError
+from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
 
 DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
@@ -27,17 +30,25 @@ def write_books(
     site_url: str, moment: datetime, site_dir: Path, docs_dir: Path, font_folder: Path, logo: Path,
 ) -> dict[str, PdfFacts]:
     """Write every book of one language into site_dir/pdf/ and return each book's facts by key."""
-    facts: dict[str, PdfFacts] = {}
-    problems = []
-    for book in books_for(chapters, nav_order, language):
-        html = book_html(book, environment, t, site_url, moment, font_folder, logo)
-        try:
-            facts[book.key] = write_pdf(html, site_dir / PDF_FOLDER / book.file_name, LocalFetcher(site_url, docs_dir, (font_folder,)))
-        except ContentError as error:
-            problems += error.problems
+    books = books_for(chapters, nav_order, language)
+    jobs = [(book_html(book, environment, t, site_url, moment, font_folder, logo), site_dir / PDF_FOLDER / book.file_name, site_url, docs_dir, font_folder)
+            for book in books]
+    # WeasyPrint lays out on one core; the books are independent, so each core writes its own (forked: no re-import).
+    with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_write_one, jobs))
+    problems = [problem for result in results if isinstance(result, list) for problem in result]
     if problems:
         raise ContentError(problems)
-    return facts
+    return {book.key: result for book, result in zip(books, results, strict=True) if isinstance(result, PdfFacts)}
+
+
+def _write_one(job: tuple[str, Path, str, Path, Path]) -> PdfFacts | list[Problem]:
+    """Write one book in a worker process; return its facts, or its problems for the parent to report."""
+    html, target, site_url, docs_dir, font_folder = job
+    try:
+        return write_pdf(html, target, LocalFetcher(site_url, docs_dir, (font_folder,)))
+    except ContentError as error:
+        return list(error.problems)
 
 
 def size_text(size: int, language: str) -> str:
