@@ -189,7 +189,7 @@ def broken_copy(tmp_path: Path) -> Path:
 def test_a_missing_translation_stops_the_build(broken_copy: Path) -> None:
     """Deleting an English page stops the build with the page's name."""
     (broken_copy / "docs" / "om.en.md").unlink()
-    result = build(broken_copy, broken_copy / "site")
+    result = build(broken_copy, broken_copy / "site", pdfs=False)
     assert result.returncode != 0
     assert "docs/om.md: the English version is missing; add docs/om.en.md" in result.output
 
@@ -198,7 +198,7 @@ def test_an_unknown_marker_stops_the_build(broken_copy: Path) -> None:
     """A misspelt marker stops the build naming page and line."""
     faq = broken_copy / "docs" / "faq.en.md"
     faq.write_text(faq.read_text(encoding="utf-8").replace("<!-- insert: faq -->", "<!-- insert: faqs -->"), encoding="utf-8")
-    result = build(broken_copy, broken_copy / "site")
+    result = build(broken_copy, broken_copy / "site", pdfs=False)
     assert result.returncode != 0
     line = faq.read_text(encoding="utf-8").splitlines().index("<!-- insert: faqs -->") + 1
     assert f"docs/faq.en.md:{line}: the marker '<!-- insert: faqs -->' names no known data" in result.output
@@ -208,7 +208,7 @@ def test_broken_data_stops_the_build_with_every_message(broken_copy: Path) -> No
     """A broken events file stops the build; the log names file, line, entry and field."""
     events = broken_copy / "data" / "events.yml"
     events.write_text(events.read_text(encoding="utf-8").replace('start: "2023-09-14T13:00"', 'start: "14/9 2023 13:00"'), encoding="utf-8")
-    result = build(broken_copy, broken_copy / "site")
+    result = build(broken_copy, broken_copy / "site", pdfs=False)
     assert result.returncode != 0
     line = events.read_text(encoding="utf-8").splitlines().index('    start: "14/9 2023 13:00"') + 1
     assert f"data/events.yml:{line}: event \"webinar-2023-09-14\": 'start' must be a date and time like 2023-09-14T13:00" in result.output
@@ -219,6 +219,6 @@ def test_a_broken_link_stops_the_build(broken_copy: Path) -> None:
     """Strict mode with link validation turns a link to a missing page into a failure."""
     about = broken_copy / "docs" / "om.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[Mangler](findes-ikke.md)\n", encoding="utf-8")
-    result = build(broken_copy, broken_copy / "site")
+    result = build(broken_copy, broken_copy / "site", pdfs=False)
     assert result.returncode != 0
     assert "findes-ikke.md" in result.output

@@ -43,7 +43,7 @@ def test_a_hostile_page_stops_the_real_build(tmp_path: Path) -> None:
     """The build itself runs the page check: a page with script fails with the page's message."""
     project = copy_project(tmp_path / "project")
     shutil.copy(CORPUS / "refuse-img-onerror.md", project / "docs" / "om.en.md")
-    result = build(project, tmp_path / "site")
+    result = build(project, tmp_path / "site", pdfs=False)
     assert result.returncode != 0
     assert "docs/om.en.md:3: an event handler (like onclick=) is not allowed in a page" in result.output
     assert not (tmp_path / "site" / "index.html").exists()
@@ -61,7 +61,7 @@ def harmless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(CORPUS / name, project / "docs" / f"hostile-{index}{suffix}")
         entries.append(f"  - Hostile {index}: hostile-{index}.md")
     config_path.write_text(config.rstrip("\n") + "\n" + "\n".join(entries) + "\n", encoding="utf-8")
-    result = build(project, project / "site")
+    result = build(project, project / "site", pdfs=False)
     assert result.returncode == 0, result.output
     return project / "site"
 
