@@ -61,9 +61,9 @@ def titles(site: Path, book: str, language: str) -> list[str]:
     ]
 
 
-def structure_types(pdf: pikepdf.Pdf) -> set[str]:
-    """Return every structure element type in the PDF's structure tree."""
-    found: set[str] = set()
+def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    """Return every element of the PDF's structure tree."""
+    found: list[pikepdf.Dictionary] = []
     stack = [pdf.Root.StructTreeRoot]
     while stack:
         node = stack.pop()
@@ -71,10 +71,15 @@ def structure_types(pdf: pikepdf.Pdf) -> set[str]:
             stack.extend(node)
         elif isinstance(node, pikepdf.Dictionary):
             if "/S" in node:
-                found.add(str(node.S).lstrip("/"))
+                found.append(node)
             if "/K" in node:
                 stack.append(node.K)
     return found
+
+
+def structure_types(pdf: pikepdf.Pdf) -> set[str]:
+    """Return every structure element type in the PDF's structure tree."""
+    return {str(element.S).lstrip("/") for element in structure_elements(pdf)}
 
 
 @pytest.mark.parametrize(("book", "language"), CASES, ids=IDS)
@@ -87,7 +92,8 @@ def test_each_pdf_is_tagged_in_its_language_with_its_title(built_site: BuildResu
         assert bool(pdf.Root.ViewerPreferences.DisplayDocTitle) is True
         assert bool(pdf.Root.MarkInfo.Marked) is True
         types = structure_types(pdf)
-        assert {"H2", "H3", "P", "L", "LI", "Link"} <= types, types
+        assert {"H2", "H3", "P", "L", "LI", "Link", "Figure"} <= types, types
+        assert all(str(e.get("/Alt", "")).strip() for e in structure_elements(pdf) if e.S == "/Figure")  # the logo says what it is
         assert not pdf.is_encrypted and "/Encrypt" not in pdf.trailer
         with pdf.open_outline() as outline:
             assert len(outline.root) >= 2
