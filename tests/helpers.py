@@ -115,3 +115,21 @@ def soup_of(site: Path, path: str) -> BeautifulSoup:
     """Parse one built page by its path below the site root."""
     file = site / (path if path.endswith(".html") else path.rstrip("/") + "/index.html" if path else "index.html")
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+
+
+def search_results(page: object, query: str) -> list[str]:
+    """Type a query into the theme's search box, as a reader would, and return the results' full addresses."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    box = page.locator("input.md-search__input")
+    results = page.locator(".md-search-result__list > li a.md-search-result__link")
+    for _attempt in range(3):  # the index may still be loading in its worker when typing starts
+        box.click()
+        box.fill("")
+        box.press_sequentially(query, delay=20)
+        try:
+            results.first.wait_for(timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    return [page.evaluate("href => new URL(href, location.href).href", results.nth(i).get_attribute("href")) for i in range(results.count())]

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.helpers import SITE_PATH
+from tests.helpers import SITE_PATH, search_results
 
 pytestmark = pytest.mark.browser
 
@@ -65,20 +64,8 @@ def test_the_language_selector_keeps_the_page(page: object, site_url: str, start
 
 
 def search(page: object, query: str) -> list[str]:
-    """Type a query into the search box, as a reader would, and return the paths of the results."""
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__list > li a.md-search-result__link")
-    for _attempt in range(3):  # the index may still be loading in its worker when typing starts
-        box.click()
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            results.first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    paths = [page.evaluate("href => new URL(href, location.href).pathname", href) for href in hrefs]
+    """Search as a reader would and return the paths of the results."""
+    paths = [urlsplit(address).path for address in search_results(page, query)]
     return ["/" + path.removeprefix(SITE_PATH) for path in paths]
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.offline.archive import write_zip
@@ -22,7 +21,7 @@ from seniorsite.offline.links import offline_reference, rewrite_links
 from seniorsite.offline.search import offline_location
 from seniorsite.offline.size import fill_front_pages, fill_offline_size, remove_offline_links, size_wording
 from seniorsite.offline.worker_shim import SHIM, add_worker_shim, iframe_script
-from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult
+from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult, search_results
 
 SITE_URL = "https://seniorpartnerskabet.github.io" + SITE_PATH
 RECORD_CSP = """document.addEventListener('securitypolicyviolation', e => {
@@ -65,19 +64,8 @@ def path_in_copy(root: Path, url: str) -> str:
 
 
 def search(page: object, query: str) -> list[str]:
-    """Type a query into the search box, as a reader would, and return the addresses of the results."""
-    box = page.locator("input.md-search__input")
-    results = page.locator(".md-search-result__list > li a.md-search-result__link")
-    for _attempt in range(3):  # the index may still be loading in its (iframe) worker when typing starts
-        box.click()
-        box.fill("")
-        box.press_sequentially(query, delay=20)
-        try:
-            results.first.wait_for(timeout=5_000)
-            break
-        except PlaywrightTimeout:
-            continue
-    return [page.evaluate("href => new URL(href, location.href).href", results.nth(i).get_attribute("href")) for i in range(results.count())]
+    """Search as a reader would (the copy's worker runs in an iframe) and return the results' addresses."""
+    return search_results(page, query)
 
 
 # --- the zip ------------------------------------------------------------------------------------------

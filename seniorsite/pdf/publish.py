@@ -13,6 +13,7 @@ from babel.numbers import format_decimal
 from jinja2 import Environment
 from markupsafe import Markup
 
+from seniorsite.offline.copy_site import ZIP_NAME
 from seniorsite.pdf.assemble import book_html, book_title
 from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for
 from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
@@ -21,7 +22,7 @@ from seniorsite.strings import Translate
 
 DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
 DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
-OFFLINE_ZIP = "seniorvaerktoejer-offline.zip"
+OFFLINE_ZIP = ZIP_NAME
 DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'
 
 
