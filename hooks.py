@@ -37,6 +37,7 @@ from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
+from seniorsite.search_worker import use_stemming_worker
 from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
@@ -190,7 +191,7 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
+    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))))
 
 
 @event_priority(-100)
@@ -199,7 +200,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(valid_theme_markup(output_content))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)))
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -214,9 +215,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
-    counts = split_search_index(site_dir, LANGUAGES)
-    split_sitemap(site_dir, config.site_url, LANGUAGES)
     data, _ = DATA_CACHE.get(PROJECT_DIR)
+    counts = split_search_index(site_dir, LANGUAGES, {language: data.glossary.synonyms(language) for language in LANGUAGES})
+    split_sitemap(site_dir, config.site_url, LANGUAGES)
     now = BUILD["now"]
     uid_domain = urlsplit(config.site_url).hostname or "localhost"
     events = sorted(data.events, key=lambda event: (event.starts_at, event.id))

@@ -20,6 +20,7 @@ class Term:
     id: str
     term: dict[str, str]
     explanation: dict[str, str]
+    same_as: str | None = None
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,16 @@ class Glossary:
     def sorted_for(self, language: str) -> list[Term]:
         """Return the terms in alphabetical order of their form in a language."""
         return sorted(self.terms, key=lambda term: term.term[language].casefold())
+
+    def synonyms(self, language: str) -> dict[str, str]:
+        """Return, for search, each abbreviation and its full term mapped to the other, in lower case."""
+        forms = {term.id: term.term[language].casefold() for term in self.terms}
+        found: dict[str, list[str]] = {}
+        for term in self.terms:
+            if term.same_as:
+                found.setdefault(forms[term.id], []).append(forms[term.same_as])
+                found.setdefault(forms[term.same_as], []).append(forms[term.id])
+        return {word: " ".join(others) for word, others in sorted(found.items())}
 
     def abbreviations(self, language: str) -> str:
         """Return the Markdown abbreviation definitions that give each term its tooltip."""
@@ -51,6 +62,19 @@ def _duplicate_term_problems(document: dict, shown_as: str, namer: EntryNamer) -
     return problems
 
 
+def _same_as_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:
+    """Return a Problem for a 'same_as' that names no term of the glossary, or the term itself."""
+    entries = [entry for entry in document.get("terms") or [] if isinstance(entry, dict)]
+    ids = {entry.get("id") for entry in entries}
+    problems = []
+    for index, entry in enumerate(document.get("terms") or []):
+        target = entry.get("same_as") if isinstance(entry, dict) else None
+        if target is not None and (target not in ids or target == entry.get("id")):
+            line = line_of(document, ["terms", index, "same_as"])
+            problems.append(Problem(shown_as, line, f"'same_as' must be the id of another term in this file, not '{target}'", namer(["terms", index])))
+    return problems
+
+
 def load_glossary(path: Path, shown_as: str, schema_dir: Path) -> tuple[Glossary | None, list[Problem]]:
     """Load and check the glossary; return it (None when it has problems) and every problem."""
     document, namer, problems = load_data_file(path, shown_as, schema_dir, "glossary.schema.json", GLOSSARY_NOUNS)
@@ -58,6 +82,7 @@ def load_glossary(path: Path, shown_as: str, schema_dir: Path) -> tuple[Glossary
         return None, problems
     problems += duplicate_id_problems(document, "terms", shown_as, namer)
     problems += _duplicate_term_problems(document, shown_as, namer)
+    problems += _same_as_problems(document, shown_as, namer)
     if problems:
         return None, problems
-    return Glossary(tuple(Term(t["id"], dict(t["term"]), dict(t["explanation"])) for t in document["terms"])), []
+    return Glossary(tuple(Term(t["id"], dict(t["term"]), dict(t["explanation"]), t.get("same_as")) for t in document["terms"])), []

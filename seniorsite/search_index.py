@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from seniorsite.languages import language_prefix
@@ -19,13 +20,14 @@ def entries_for_language(entries: list[dict], language: str, languages: tuple[st
     return [e for e in entries if not e["location"].startswith(others)]
 
 
-def split_search_index(site_dir: Path, languages: tuple[str, ...]) -> dict[str, int]:
-    """Rewrite the merged index as one index per language, each with its own stemmer; return counts."""
+def split_search_index(site_dir: Path, languages: tuple[str, ...], synonyms: Mapping[str, Mapping[str, str]]) -> dict[str, int]:
+    """Rewrite the merged index as one index per language, with its stemmer and synonyms; return counts."""
     merged = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))
     counts = {}
     for language in languages:
         docs = entries_for_language(merged["docs"], language, languages)
-        index = {"config": {**merged["config"], "lang": [language]}, "docs": docs}
+        # The stemming worker (docs/assets/javascripts/workers/search-stemming.js) reads "synonyms".
+        index = {"config": {**merged["config"], "lang": [language], "synonyms": dict(synonyms.get(language, {}))}, "docs": docs}
         path = site_dir / language_prefix(language) / SEARCH_INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
