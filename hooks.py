@@ -39,7 +39,7 @@ from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
 from seniorsite.search_worker import use_stemming_worker
 from seniorsite.security_policy import add_security_policy
-from seniorsite.site_data import EVENTS_FILE, SiteDataCache
+from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
 
@@ -54,6 +54,7 @@ NOT_FOUND_PAGES: dict[str, str] = {}
 STRINGS: dict[str, Translate] = {}
 # The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
 BUILD: dict[str, datetime] = {}
+BUILD_DATA: dict[str, SiteData] = {}
 PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
@@ -86,6 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
+    BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
     if loaded_now:
         log.info(
             f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events; "
@@ -98,7 +100,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the page's data markers with rendered data in the page's language."""
     language = _current_language(config)
-    data, _ = DATA_CACHE.get(PROJECT_DIR)
+    data = BUILD_DATA["data"]
     url_in_language = page.url.removeprefix(language_prefix(language))
     renderer = PageRenderer(
         environment=PARTIALS,
@@ -215,7 +217,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
-    data, _ = DATA_CACHE.get(PROJECT_DIR)
+    data = BUILD_DATA["data"]
     counts = split_search_index(site_dir, LANGUAGES, {language: data.glossary.synonyms(language) for language in LANGUAGES})
     split_sitemap(site_dir, config.site_url, LANGUAGES)
     now = BUILD["now"]
