@@ -11,7 +11,7 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench links readability lock clean
+.PHONY: site serve test bench links readability search-report lock clean
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
@@ -37,6 +37,10 @@ bench: $(TEST_READY)
 ## readability: print LIX for every Danish page (and the same figure for English) of the built site
 readability: site
 	$(BIN)/python -m seniorsite.readability site
+
+## search-report: run the search query set (tests/search_queries.yml) in Chromium on the built site; print each top 3 and the score
+search-report: site $(TEST_READY)
+	$(BIN)/python -m tests.search_quality site
 
 ## links: check every internal link and anchor of the built site; list the external ones (not fetched)
 links: site

@@ -47,15 +47,21 @@ def page_of(address: str, language: str) -> str:
 
 
 def settled_results(page: object, query: str) -> list[str]:
-    """Type a query as a reader would and return the result addresses once they stop changing."""
+    """Enter a query and return the result addresses once they stop changing (none after about 2 s)."""
     box = page.locator("input.md-search__input")
+    links = page.locator(RESULT_LINKS)
     box.click()
     box.fill("")
-    box.press_sequentially(query, delay=15)
+    box.press("End")  # the theme searches on key events
+    for _ in range(40):  # the previous query's results go first, so they are never taken for this one's
+        if links.count() == 0:
+            break
+        page.wait_for_timeout(50)
+    box.fill(query)
+    box.press("End")
     previous: list[str] | None = None
-    for _ in range(40):  # results follow each keystroke; wait until two looks in a row agree
-        page.wait_for_timeout(150)
-        links = page.locator(RESULT_LINKS)
+    for _ in range(20):
+        page.wait_for_timeout(100)
         current = [page.evaluate("a => a.href", links.nth(i).element_handle()) for i in range(min(links.count(), 10))]
         if current and current == previous:
             return current
