@@ -158,6 +158,11 @@ def test_catalogue_examples_each_start_a_page_with_their_facts_as_a_table(built_
     assert len(set(starts)) == len(starts) == len(examples) >= 10
     with pikepdf.open(path) as pdf:
         assert {"Table", "TR", "TH", "TD"} <= structure_types(pdf)
+        elements = structure_elements(pdf)
+        header_ids = {str(e.ID) for e in elements if e.S == "/TH" and "/ID" in e}
+        cells = [e for e in elements if e.S == "/TD"]
+        # Each fact's value names its row header (PDF/UA's /Headers and /ID), so a screen reader reads "Område: Dagtilbud".
+        assert cells and all({str(h) for h in e.A.Headers} <= header_ids and len(e.A.Headers) for e in cells)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
