@@ -32,7 +32,7 @@ from seniorsite.page_parts import (
     valid_theme_markup,
 )
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
-from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER, download_box, downloads_list, tool_of_page, write_books
+from seniorsite.pdf.publish import with_downloads, write_books
 from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
@@ -178,16 +178,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page."""
-    facts = PDF_FACTS.get(language)
-    if not facts:
+    if language not in PDF_FACTS:
         return output
-    root = "../" * page.url.count("/")
-    if DOWNLOADS_PLACEHOLDER in output:
-        output = output.replace(DOWNLOADS_PLACEHOLDER, downloads_list(facts, root, language, STRINGS[language], PARTIALS))
-    tool = tool_of_page(page.url.removeprefix(language_prefix(language)))
-    if tool in facts:
-        output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, STRINGS[language], PARTIALS), 1)
-    return output
+    url_in_language = page.url.removeprefix(language_prefix(language))
+    return with_downloads(output, page.url, url_in_language, PDF_FACTS[language], language, STRINGS[language], PARTIALS)
 
 
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written

@@ -88,3 +88,15 @@ def downloads_list(facts: dict[str, PdfFacts], root: str, language: str, t: Tran
         items=items, zip_href=f"{root}{OFFLINE_ZIP}", zip_before=before, zip_after=after, zip_help=t("offline.help"),
         size=Markup("<span data-offline-size></span>"),
     )
+
+
+def with_downloads(output: str, page_url: str, url_in_language: str, facts: dict[str, PdfFacts], language: str,
+                   t: Translate, environment: Environment) -> str:
+    """Return a written page with its tool's PDF under the title, and the front page's list filled in."""
+    root = "../" * page_url.count("/")
+    if DOWNLOADS_PLACEHOLDER in output:
+        output = output.replace(DOWNLOADS_PLACEHOLDER, downloads_list(facts, root, language, t, environment))
+    tool = tool_of_page(url_in_language)
+    if tool in facts:
+        output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, t, environment), 1)
+    return output
