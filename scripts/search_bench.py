@@ -167,7 +167,7 @@ def language_root(address: str, language: str) -> str:
     return address if language == "da" else f"{address}{language}/"
 
 
-LUNR_ASSET = re.compile(r"/search/search_index\.json$|/assets/javascripts/(workers/search\.|lunr/)")
+LUNR_ASSET = re.compile(r"/search/search_index\.json$|/assets/javascripts/(workers/search|lunr/)")
 PAGEFIND_ASSET = re.compile(r"/pagefind/")
 
 # In the page: type the whole query at once (the theme listens to keyup), resolve when the results show.
