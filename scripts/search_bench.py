@@ -222,16 +222,20 @@ def measure_lunr(browser: object, address: str, site: Path, base: str, queries: 
         result.first_ms[language] = page.evaluate(LUNR_TIMED, items[0]["q"])
         page.wait_for_load_state("networkidle")
         result.first_bytes[language] = sum(gzip_size(site, base, url) for url in set(requests) if LUNR_ASSET.search(url))
-        times, hits, missed = [], 0, []
+        times, tops = [], []
         for item in items:
             times.append(page.evaluate(LUNR_TIMED, item["q"]))
-            pages = top_pages(search_results(page, item["q"]), base, language)
-            hits += any(target in pages for target in item["top3"])
-            missed += [] if any(target in pages for target in item["top3"]) else [f"{item['q']} → {pages}"]
-        result.median_ms[language] = statistics.median(times)
-        result.found[language] = (hits, len(items))
-        result.missed[language] = missed
+            tops.append(top_pages(search_results(page, item["q"]), base, language))
+        record(result, language, items, tops, times)
         page.context.close()
+
+
+def record(result: Measure, language: str, items: list[dict], tops: list[list[str]], times: list[float]) -> None:
+    """Store one language's score, misses and median time."""
+    found = [any(target in pages for target in item["top3"]) for item, pages in zip(items, tops, strict=True)]
+    result.median_ms[language] = statistics.median(times)
+    result.found[language] = (sum(found), len(items))
+    result.missed[language] = [f"{item['q']} → {pages}" for item, pages, ok in zip(items, tops, found, strict=True) if not ok]
 
 
 def pagefind_search(page: object, address: str, query: str) -> dict:
@@ -249,16 +253,12 @@ def measure_pagefind(browser: object, address: str, site: Path, base: str, queri
         first = pagefind_search(page, address, items[0]["q"])
         result.first_ms[language] = first["ms"]
         result.first_bytes[language] = sum(gzip_size(site, base, url) for url in set(requests) if PAGEFIND_ASSET.search(url))
-        times, hits, missed = [], 0, []
+        times, tops = [], []
         for item in items:
             found = pagefind_search(page, address, item["q"])
             times.append(found["ms"])
-            pages = top_pages([urljoin(address, url) for url in found["urls"]], base, language)
-            hits += any(target in pages for target in item["top3"])
-            missed += [] if any(target in pages for target in item["top3"]) else [f"{item['q']} → {pages}"]
-        result.median_ms[language] = statistics.median(times)
-        result.found[language] = (hits, len(items))
-        result.missed[language] = missed
+            tops.append(top_pages([urljoin(address, url) for url in found["urls"]], base, language))
+        record(result, language, items, tops, times)
         page.context.close()
 
 
