@@ -25,14 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from synthetic_entries import add_entries  # noqa: E402
 
 PROJECT_PARTS = ("docs", "data", "schemas", "overrides", "seniorsite", "hooks.py", "mkdocs.yml")
-QUERIES = Path("tests") / "search_queries.yml"
 CHROMIUM = "/usr/bin/chromium"
 PAGEFIND_GUESS = Path("/tmp/pf-venv/bin/python")
 ROOT_SELECTOR = "article.md-content__inner"  # what lunr indexes too: the page's content, not navigation or footer
@@ -54,6 +51,10 @@ fragments, fetched on the first search. *First query ms*: typed right after the 
 loading; Pagefind loads everything then); *median ms*: over the query set after that. *Build time added*: lunr: the build
 minus a build with the theme's search plugin removed (one run each: noise of a second or two at the real size); Pagefind:
 the `pagefind --site` run."""
+
+
+# tests/search_quality.py's top_pages: result addresses and a language to the first three distinct pages.
+TopPages = Callable[[list[str], str], tuple[str, ...]]
 
 
 @dataclass
@@ -123,35 +124,6 @@ def run_pagefind(python: Path, site: Path) -> float:
     return timed([*pagefind_command(python), "--site", str(site), "--root-selector", ROOT_SELECTOR, "--quiet"], site)
 
 
-def load_queries(project: Path) -> dict[str, list[dict]]:
-    """Read the query set: per language, a list of {q, top3}."""
-    return yaml.safe_load((project / QUERIES).read_text(encoding="utf-8"))
-
-
-def site_path(project: Path) -> str:
-    """Return the path the site is published under, like /seniorvaerktoejer/."""
-    return urlsplit(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
-
-
-def relative_page(url: str, base: str, language: str) -> str:
-    """Turn a result's address into the page's path below its language's root, without #anchor or ?query."""
-    path = urlsplit(url).path
-    path = path[len(base):] if path.startswith(base) else path.lstrip("/")
-    path = path.removesuffix("index.html")
-    prefix = "" if language == "da" else f"{language}/"
-    return path.removeprefix(prefix)
-
-
-def top_pages(urls: list[str], base: str, language: str, count: int = 3) -> list[str]:
-    """Return the first count distinct pages among result addresses."""
-    pages: list[str] = []
-    for url in urls:
-        page = relative_page(url, base, language)
-        if page not in pages:
-            pages.append(page)
-    return pages[:count]
-
-
 def gzip_size(site: Path, base: str, url: str) -> int:
     """Return the gzip size (level 6) of the built file behind a local address; Pagefind's own gzip files count as they are."""
     path = urlsplit(url).path
@@ -214,7 +186,7 @@ def open_page(browser: object, url: str, requests: list[str]) -> object:
 
 
 def measure_lunr(browser: object, address: str, site: Path, base: str, queries: dict[str, list[dict]],
-                 search_results: Callable[[object, str], list[str]], result: Measure) -> None:
+                 search_results: Callable[[object, str], list[str]], top_pages: TopPages, result: Measure) -> None:
     """Score and time the theme's search per language, counting what a first search downloads."""
     for language, items in queries.items():
         requests: list[str] = []
@@ -225,12 +197,12 @@ def measure_lunr(browser: object, address: str, site: Path, base: str, queries: 
         times, tops = [], []
         for item in items:
             times.append(page.evaluate(LUNR_TIMED, item["q"]))
-            tops.append(top_pages(search_results(page, item["q"]), base, language))
+            tops.append(top_pages(search_results(page, item["q"]), language))
         record(result, language, items, tops, times)
         page.context.close()
 
 
-def record(result: Measure, language: str, items: list[dict], tops: list[list[str]], times: list[float]) -> None:
+def record(result: Measure, language: str, items: list[dict], tops: list[tuple[str, ...]], times: list[float]) -> None:
     """Store one language's score, misses and median time."""
     found = [any(target in pages for target in item["top3"]) for item, pages in zip(items, tops, strict=True)]
     result.median_ms[language] = statistics.median(times)
@@ -243,7 +215,8 @@ def pagefind_search(page: object, address: str, query: str) -> dict:
     return page.evaluate(PAGEFIND_TIMED, [f"{address}pagefind/pagefind.js", query, FRAGMENTS])
 
 
-def measure_pagefind(browser: object, address: str, site: Path, base: str, queries: dict[str, list[dict]], result: Measure) -> None:
+def measure_pagefind(browser: object, address: str, site: Path, base: str, queries: dict[str, list[dict]],
+                     top_pages: TopPages, result: Measure) -> None:
     """Score and time Pagefind per language from a page of that language, counting what a first search downloads."""
     for language, items in queries.items():
         requests: list[str] = []
@@ -257,7 +230,7 @@ def measure_pagefind(browser: object, address: str, site: Path, base: str, queri
         for item in items:
             found = pagefind_search(page, address, item["q"])
             times.append(found["ms"])
-            tops.append(top_pages([urljoin(address, url) for url in found["urls"]], base, language))
+            tops.append(top_pages([urljoin(address, url) for url in found["urls"]], language))
         record(result, language, items, tops, times)
         page.context.close()
 
@@ -281,19 +254,20 @@ def measure_size(project: Path, scratch: Path, entries: int, engines: list[str],
     sys.path.insert(0, str(project))
     from playwright.sync_api import sync_playwright
 
-    from tests.helpers import serve
+    from tests.helpers import SITE_PATH, serve
+    from tests.search_quality import load_queries, top_pages
     from tests.search_quality import settled_results as search_results  # waits until the results stop changing
 
     site, added = build_size(project, scratch, entries, engines, pagefind_python)
-    base, queries, results = site_path(project), load_queries(project), []
+    base, queries, results = SITE_PATH, load_queries(), []
     with serve(site) as address, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM)
         for engine in engines:
             result = Measure(engine, entries, build_s=added[engine])
             if engine == "lunr":
-                measure_lunr(browser, address, site, base, queries, search_results, result)
+                measure_lunr(browser, address, site, base, queries, search_results, top_pages, result)
             else:
-                measure_pagefind(browser, address, site, base, queries, result)
+                measure_pagefind(browser, address, site, base, queries, top_pages, result)
             results.append(result)
         browser.close()
     return results

@@ -14,12 +14,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from seniorsite.file_sizes import size_wording
 from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.offline.archive import write_zip
 from seniorsite.offline.copy_site import TOP_FOLDER, ZIP_NAME, make_offline_zip
 from seniorsite.offline.links import offline_reference, rewrite_links
 from seniorsite.offline.search import offline_location
-from seniorsite.offline.size import fill_front_pages, fill_offline_size, remove_offline_links, size_wording
+from seniorsite.offline.size import fill_front_pages, fill_offline_size, remove_offline_links
 from seniorsite.offline.worker_shim import SHIM, add_worker_shim, iframe_script
 from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult, search_results
 

@@ -11,9 +11,9 @@ import pytest
 from pdfua import Severity, validate
 from pypdf import PdfReader
 
+from seniorsite.file_sizes import size_text
 from seniorsite.languages import LANGUAGES, language_prefix
 from seniorsite.pdf.books import FILE_PREFIX, PDF_FOLDER, SCREEN_ONLY, TOOL_FOLDERS, WHOLE_TOOLKIT
-from seniorsite.pdf.publish import size_text
 from seniorsite.strings import load_strings
 from tests.helpers import PROJECT, BuildResult, soup_of
 

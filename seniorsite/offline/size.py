@@ -5,19 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
+from seniorsite.file_sizes import size_wording
 from seniorsite.languages import language_prefix
 from seniorsite.offline.tags import element_extent, page_tags
 
 SIZE_ATTRIBUTE = "data-offline-size"
 LINK_ATTRIBUTE = "data-offline-link"
 EMPTY_SIZE = re.compile(rf"(<(?P<name>[a-z]+)\b[^>]*\s{SIZE_ATTRIBUTE}(?:=\"\")?(?=[\s>])[^>]*>)\s*(</(?P=name)>)")
-
-
-def size_wording(size: int, language: str) -> str:
-    """Return a size in bytes as megabytes with one decimal, in the language's way: '4,2 MB' or '4.2 MB'."""
-    return f"{format_decimal(size / 1_000_000, format='#,##0.0', locale=language)} MB"  # the locale's decimal mark, as the dates use
 
 
 def fill_offline_size(html: str, wording: str) -> str:

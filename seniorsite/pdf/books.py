@@ -72,12 +72,15 @@ def nav_sources(nav: Iterable[object]) -> list[str]:
     return found
 
 
+def tool_folder(path: str) -> str | None:
+    """Return the tool whose folder a page's source or address lies in, or None."""
+    folder = path.split("/", 1)[0]
+    return folder if "/" in path and folder in TOOL_FOLDERS else None
+
+
 def tool_of(source: str) -> str | None:
-    """Return the tool a page belongs to, or None for a page outside the tools or shown on screen only."""
-    folder = source.split("/", 1)[0]
-    if folder not in TOOL_FOLDERS or "/" not in source or source in SCREEN_ONLY:
-        return None
-    return folder
+    """Return the tool whose book a page enters, or None for a page outside the tools or shown on screen only."""
+    return None if source in SCREEN_ONLY else tool_folder(source)
 
 
 def tool_parts(chapters: Iterable[Chapter], nav_order: Sequence[str]) -> tuple[Part, ...]:

@@ -9,20 +9,19 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from babel.numbers import format_decimal
 from jinja2 import Environment
 from markupsafe import Markup
 
+from seniorsite.file_sizes import size_text
 from seniorsite.offline.copy_site import ZIP_NAME
 from seniorsite.pdf.assemble import book_html, book_title
-from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for
+from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
 from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
 
 DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
 DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
-OFFLINE_ZIP = ZIP_NAME
 DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'
 
 
@@ -52,22 +51,9 @@ def _write_one(job: tuple[str, Path, str, Path, Path]) -> PdfFacts | list[Proble
         return list(error.problems)
 
 
-def size_text(size: int, language: str) -> str:
-    """Write a file size the way readers expect: '310 kB', '1,2 MB' (Danish) or '1.2 MB' (English)."""
-    if size < 1_000_000:
-        return f"{max(1, round(size / 1000))} kB"
-    return f"{format_decimal(size / 1_000_000, format='0.0', locale=language)} MB"
-
-
 def download_text(facts: PdfFacts, language: str, t: Translate) -> str:
     """Return the link text: 'Download som PDF (24 sider, 310 kB)'."""
     return f"{t('pdf.download')} ({t('pdf.facts').format(pages=facts.pages, size=size_text(facts.size, language))})"
-
-
-def tool_of_page(url_in_language: str) -> str | None:
-    """Return the tool whose PDF a page offers (every page in a tool's folder), or None."""
-    folder = url_in_language.split("/", 1)[0]
-    return folder if folder in TOOL_FOLDERS else None
 
 
 def download_box(facts: PdfFacts, root: str, language: str, t: Translate, environment: Environment) -> str:
@@ -85,7 +71,7 @@ def downloads_list(facts: dict[str, PdfFacts], root: str, language: str, t: Tran
     ]
     before, _, after = t("offline.download").partition("{size}")
     return environment.get_template(DOWNLOADS_TEMPLATE).render(
-        items=items, zip_href=f"{root}{OFFLINE_ZIP}", zip_before=before, zip_after=after, zip_help=t("offline.help"),
+        items=items, zip_href=f"{root}{ZIP_NAME}", zip_before=before, zip_after=after, zip_help=t("offline.help"),
         size=Markup("<span data-offline-size></span>"),
     )
 
@@ -96,7 +82,7 @@ def with_downloads(output: str, page_url: str, url_in_language: str, facts: dict
     root = "../" * page_url.count("/")
     if DOWNLOADS_PLACEHOLDER in output:
         output = output.replace(DOWNLOADS_PLACEHOLDER, downloads_list(facts, root, language, t, environment))
-    tool = tool_of_page(url_in_language)
+    tool = tool_folder(url_in_language)
     if tool in facts:
         output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, t, environment), 1)
     return output
