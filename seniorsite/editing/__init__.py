@@ -1,0 +1,1 @@
+"""Editors' tools: scaffolding, issue forms, translation status, spelling and CI annotations."""
