@@ -18,6 +18,8 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
 from seniorsite.catalogue import entry_slug
+from seniorsite.editing.status_view import edit_root
+from seniorsite.editing.translation_status import StatusOncePerRun
 from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
@@ -55,6 +57,8 @@ STRINGS: dict[str, Translate] = {}
 # The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
 BUILD: dict[str, datetime] = {}
 BUILD_DATA: dict[str, SiteData] = {}
+# What waits for translation, from git: worked out on first use in each run, then reused by every language.
+TRANSLATION_STATUS = StatusOncePerRun(PROJECT_DIR)
 PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
@@ -87,6 +91,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
+        TRANSLATION_STATUS.reset()
     BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
     if loaded_now:
         log.info(
@@ -111,6 +116,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         root="../" * url_in_language.count("/"),
         page_url=f"{config.site_url}{page.url}",
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
+        translations=TRANSLATION_STATUS,
+        edit_base=edit_root(config.repo_url or "", config.edit_uri or ""),
     )
     try:
         offset = body_line_offset(page.file.content_string, markdown)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -16,6 +16,8 @@ from seniorsite.calendars import CALENDAR_FOLDER, FEED_NAME, event_file_name
 from seniorsite.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
 from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
 from seniorsite.dates import format_when
+from seniorsite.editing.status_view import waiting_items
+from seniorsite.editing.translation_status import TranslationStatus
 from seniorsite.events import Event, split_events
 from seniorsite.languages import LANGUAGES
 from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER
@@ -51,6 +53,9 @@ class PageRenderer:
     root: str
     page_url: str
     events_url: str
+    # The build's translation status, worked out once per run on first use; and where files are edited on GitHub.
+    translations: Callable[[], TranslationStatus] | None = field(default=None)
+    edit_base: str = ""
 
     def _render(self, name: str, **context: object) -> str:
         """Render one partial with the page's language, strings and links."""
@@ -182,6 +187,13 @@ class PageRenderer:
         """Return the place the front page's download list fills once the PDFs exist (see seniorsite/pdf)."""
         return DOWNLOADS_PLACEHOLDER
 
+    def translation_status(self) -> str:
+        """Render what waits for translation (or that everything is translated), with links to edit it."""
+        status = self.translations() if self.translations else None
+        known = status is not None and status.git_known
+        items = waiting_items(status, self.t, self.edit_base) if status is not None and known else []
+        return self._render("translation-status.html", known=known, items=items)
+
     def renderers(self) -> dict[str, Callable[[], str]]:
         """Map each marker name to the function that renders it."""
         return {
@@ -199,4 +211,5 @@ class PageRenderer:
             "catalogue": self.catalogue,
             "catalogue-tags": self.catalogue_tags,
             "downloads": self.downloads,
+            "translation-status": self.translation_status,
         }

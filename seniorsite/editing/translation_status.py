@@ -35,6 +35,7 @@ class TwinStatus:
     lines: dict[str, int]
     changed: dict[str, datetime | None]  # None: git cannot say
     headings: str = ""  # '' when they match (or for data), else how they differ
+    entry: str = ""  # for data: the entry and field, like 'question "hvem-tilmelder" answer'
 
     @property
     def missing(self) -> list[str]:
@@ -115,8 +116,10 @@ def _data_statuses(project_dir: Path) -> tuple[list[TwinStatus], list[Problem]]:
                 for language, text in texts.items()
             }
             changed = {language: (None if moment == datetime.min else moment) for language, moment in changed.items()}
-            name = f"{data_file}:{translated.line} {translated.entry} {translated.field}".replace("  ", " ")
-            status = TwinStatus("data", name, dict.fromkeys(texts, data_file), {language: text.first_line for language, text in texts.items()}, changed)
+            status = TwinStatus(
+                "data", f"{data_file}:{translated.line}", dict.fromkeys(texts, data_file),
+                {language: text.first_line for language, text in texts.items()}, changed, entry=f"{translated.entry} {translated.field}".strip(),
+            )
             statuses.append(status)
             problems += [
                 Problem(data_file, translated.line, f"the {LANGUAGE_NAMES[language]} text of '{translated.field}' is missing; add {language}: with the text", translated.entry)
@@ -154,7 +157,7 @@ def _row(twin: TwinStatus) -> list[str]:
     else:
         last, lag = "both together", "-"
     headings = "-" if twin.kind == "data" or twin.missing else (twin.headings or "match")
-    return [twin.name, present, last, lag, headings]
+    return [f"{twin.name} {twin.entry}".strip(), present, last, lag, headings]
 
 
 def status_table(status: TranslationStatus) -> str:
@@ -175,12 +178,32 @@ def github_annotations(status: TranslationStatus) -> list[str]:
     for twin in status.waiting:
         older, newer = twin.older, twin.newest
         where = twin.files[newer] if twin.kind == "page" else f"line {twin.lines[newer]}"
-        what = "text" if twin.kind == "page" else f"text of {twin.name.split(' ', 1)[1]}"
+        what = "text" if twin.kind == "page" else f"text of {twin.entry}"
         annotations.append(
             f"::warning file={twin.files[older]},line={twin.lines[older]}::The {LANGUAGE_NAMES[older]} {what} is "
             f"{age_in_words(twin.lag)} older than the {LANGUAGE_NAMES[newer]} one ({where}); update the translation"
         )
     return annotations
+
+
+class StatusOncePerRun:
+    """The translation status, worked out from git at most once per build run (each language's build reuses it)."""
+
+    def __init__(self, project_dir: Path):
+        self.project_dir = project_dir
+        self._status: TranslationStatus | None = None
+        self.computed = 0
+
+    def reset(self) -> None:
+        """Forget the status, so the next build run works it out afresh."""
+        self._status = None
+
+    def __call__(self) -> TranslationStatus:
+        """Return the status, working it out on the first call of a run."""
+        if self._status is None:
+            self._status = translation_status(self.project_dir)
+            self.computed += 1
+        return self._status
 
 
 def main(project_dir: Path) -> int:
