@@ -11,7 +11,7 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench links readability search-report lock clean
+.PHONY: site serve test bench links readability search-report translations spelling lock clean
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
@@ -45,6 +45,14 @@ search-report: site $(TEST_READY)
 ## links: check every internal link and anchor of the built site; list the external ones (not fetched)
 links: site
 	$(BIN)/python -m seniorsite.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
+
+## translations: for every page and data text, both languages there, which changed last in git and by how long, headings alike (fails on a missing twin)
+translations: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.translation_status
+
+## spelling: Danish and English spell check of every page and data text (cspell; names and terms go in project-words.txt)
+spelling: $(TEST_READY)
+	$(BIN)/python -m seniorsite.editing.spelling
 
 ## lock: recompile the pinned requirement files from the short .in files
 lock:
