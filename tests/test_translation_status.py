@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from seniorsite.editing.translation_status import TranslationStatus, TwinStatus, main, translation_status
+from seniorsite.headings import heading_mismatch, markdown_headings
 from seniorsite.render import PageRenderer, partials_environment
 from seniorsite.site_data import load_site_data
 from seniorsite.strings import load_strings
@@ -152,3 +153,12 @@ def test_the_site_lists_what_waits_for_translation_in_both_languages(edited_proj
         assert items[0].a["href"] == "https://github.com/seniorpartnerskabet/seniorvaerktoejer/edit/main/docs/om.en.md"
         assert texts[1].startswith(f"data/faq.yml, {'linje' if path == 'om/' else 'line'} {ENGLISH_ANSWER_KEY_LINE}") and "3 " in texts[1]
         assert items[1].a["href"].endswith("/edit/main/data/faq.yml")
+
+
+def test_twins_with_other_explicit_ids_are_named() -> None:
+    """Headings at the same levels but with another `{ #id }` in English break links between the languages, so they are shown."""
+    danish = markdown_headings("---\ntitle: x\n---\n\n# Om\n\n## Målet { #maalet }\n\n```\n# not a heading\n```\n")
+    english = markdown_headings("# About\n\n## The aim { #aim }\n")
+    assert [(heading.level, heading.line, heading.anchor) for heading in danish] == [(1, 5, ""), (2, 7, "maalet")]
+    assert heading_mismatch(danish, english) == "heading 2 has the id { #maalet } in Danish but { #aim } in English"
+    assert heading_mismatch(danish, markdown_headings("# About\n\n## The aim { #maalet }\n")) == ""
