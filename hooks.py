@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import datetime
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
 from seniorsite.catalogue import entry_slug
+from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
@@ -63,6 +65,34 @@ FONT_FOLDER = Path(font_source_sans_pro.font_directory)
 LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
 
 
+class LinkAnnotations(logging.Handler):
+    """Repeats MkDocs' warnings about a page's links as GitHub annotations on the page's line."""
+
+    def __init__(self, docs_dir: Path):
+        super().__init__(logging.WARNING)
+        self.docs_dir = docs_dir
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print the annotation for a link warning; leave every other message alone."""
+        found = link_warning_annotation(record.getMessage(), self.docs_dir)
+        if found:
+            print(found, flush=True)
+
+
+def _stop(error: ContentError) -> PluginError:
+    """Return the build's stopping error; in GitHub Actions first print every problem as an annotation."""
+    if in_github_actions():
+        print(problem_annotations(error.problems), flush=True)
+    return PluginError(str(error))
+
+
+def _annotate_link_warnings(docs_dir: Path) -> None:
+    """In GitHub Actions, show MkDocs' link warnings on their page and line too (once per run)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    if in_github_actions() and not any(isinstance(handler, LinkAnnotations) for handler in mkdocs_log.handlers):
+        mkdocs_log.addHandler(LinkAnnotations(docs_dir))
+
+
 def _current_language(config: MkDocsConfig) -> str:
     """Return the language being built, as the i18n plugin knows it."""
     i18n = config.plugins.get("i18n")
@@ -82,7 +112,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         problems += error.problems
     if problems:
-        raise PluginError(str(ContentError(problems)))
+        raise _stop(ContentError(problems))
+    _annotate_link_warnings(Path(config.docs_dir))
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
@@ -116,7 +147,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         offset = body_line_offset(page.file.content_string, markdown)
         markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise _stop(error) from None
     slug = entry_slug(page.file.src_uri)
     if slug:
         markdown = insert_after_title(markdown, renderer.catalogue_facts(slug))
@@ -170,7 +201,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             BUILD["now"], Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise _stop(error) from None
     pages = sum(facts.pages for facts in PDF_FACTS[language].values())
     log.info(f"PDFs ({language}): {len(PDF_FACTS[language])} files, {pages} pages in {time.perf_counter() - started:.1f} s")
     return env
