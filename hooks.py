@@ -18,13 +18,16 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
-from seniorsite.catalogue import entry_slug
+from seniorsite.catalogue import CATALOGUE_FOLDER, entry_slug
+from seniorsite.dates import format_day
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
-from seniorsite.events import build_moment
+from seniorsite.events import LOCAL_ZONE, build_moment
+from seniorsite.last_changed import git_change_times, last_changed
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.offline.copy_site import write_offline_zip
 from seniorsite.page_check import page_problems
+from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.page_parts import (
     add_copy_buttons,
     first_tooltips_only,
@@ -44,6 +47,7 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
+from seniorsite.translations import page_twin
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -57,6 +61,8 @@ STRINGS: dict[str, Translate] = {}
 # The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
 BUILD: dict[str, datetime] = {}
 BUILD_DATA: dict[str, SiteData] = {}
+# Each content file's last commit time, read from git once per run (empty without git: then the files' own times).
+GIT_TIMES: dict[str, datetime] = {}
 PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
@@ -118,6 +124,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
+        GIT_TIMES.clear()
+        GIT_TIMES.update(git_change_times(PROJECT_DIR))
     BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
     if loaded_now:
         log.info(
@@ -126,6 +134,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(data.catalogue.entries)} catalogue examples"
         )
     return config
+
+
+def _describe_sources(markdown: str, page: Page, config: MkDocsConfig, language: str, t: Translate) -> None:
+    """Give the page its data files' edit links and the date its content (page and data) last changed."""
+    sources = data_sources(markdown)
+    page.meta["data_edits"] = [
+        {"url": data_edit_url(config.repo_url or "", config.edit_uri or "", source.file), "label": t(source.edit_label), "file": source.file}
+        for source in dict.fromkeys(source for source in sources if source.edit_label)
+    ]
+    files = [f"docs/{page.file.src_uri}", *(source.file for source in sources)]
+    if any(source.file == MARKER_SOURCES["catalogue"].file for source in sources):
+        files += [page_twin(Path(f"docs/{CATALOGUE_FOLDER}/{entry.slug}.md"), language).as_posix() for entry in BUILD_DATA["data"].catalogue.entries]
+    changed = last_changed(files, GIT_TIMES, PROJECT_DIR)
+    if changed is not None:
+        day = changed.astimezone(LOCAL_ZONE).date()
+        page.meta["last_changed"] = {"iso": day.isoformat(), "text": format_day(day, language, t)}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -143,6 +167,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page_url=f"{config.site_url}{page.url}",
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
     )
+    _describe_sources(markdown, page, config, language, renderer.t)
     try:
         offset = body_line_offset(page.file.content_string, markdown)
         markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
