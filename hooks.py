@@ -22,12 +22,11 @@ from seniorsite.catalogue import CATALOGUE_FOLDER, entry_slug
 from seniorsite.dates import format_day
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.events import LOCAL_ZONE, build_moment
-from seniorsite.last_changed import git_change_times, last_changed
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
+from seniorsite.last_changed import git_change_times, last_changed
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.offline.copy_site import write_offline_zip
 from seniorsite.page_check import page_problems
-from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.page_parts import (
     add_copy_buttons,
     first_tooltips_only,
@@ -36,6 +35,7 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
+from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.pdf.publish import with_downloads, write_books
 from seniorsite.pdf.write import PdfFacts
