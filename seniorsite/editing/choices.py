@@ -31,7 +31,7 @@ class Choice:
         return f"{self.label} ({self.id})"
 
 
-def _facets(project_dir: Path) -> dict[str, Facet]:
+def catalogue_facets(project_dir: Path) -> dict[str, Facet]:
     """Return the catalogue's facets from data/catalogue.yml; a broken file raises ContentError."""
     facets, problems = load_facets(project_dir / CATALOGUE_FILE, CATALOGUE_FILE, project_dir / SCHEMA_DIR)
     if facets is None:
@@ -41,13 +41,13 @@ def _facets(project_dir: Path) -> dict[str, Facet]:
 
 def _catalogue_choices(project_dir: Path, facet: str) -> tuple[Choice, ...]:
     """Return a facet's values from data/catalogue.yml."""
-    return tuple(Choice(value.id, value.label[DEFAULT_LANGUAGE]) for value in _facets(project_dir)[facet].values)
+    return tuple(Choice(value.id, value.label[DEFAULT_LANGUAGE]) for value in catalogue_facets(project_dir)[facet].values)
 
 
 def field_label(project_dir: Path, kind: EntryKind, field: Field) -> str:
     """Return a field's Danish label; a catalogue facet's is its title in data/catalogue.yml."""
     if kind.name == "example" and field.key in FACETS:
-        return _facets(project_dir)[field.key].title[DEFAULT_LANGUAGE]
+        return catalogue_facets(project_dir)[field.key].title[DEFAULT_LANGUAGE]
     return field.label
 
 
