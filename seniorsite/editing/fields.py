@@ -14,6 +14,8 @@ from seniorsite.site_data import EVENTS_FILE, FAQ_FILE, SCHEMA_DIR
 # choice / choices: one or several ids from a list; flag: yes or no.
 FieldKind = Literal["line", "text", "items", "choice", "choices", "flag"]
 # The schema's shared bilingual text types: a field that refers to one of these has a Danish and an English text.
+# How the forms and questions name each language, in Danish.
+LANGUAGE_WORDS = {"da": "dansk", "en": "engelsk"}
 BILINGUAL_REFS = ("common.schema.json#/$defs/short_text", "common.schema.json#/$defs/long_text")
 
 
@@ -75,6 +77,17 @@ def option_names(field: Field) -> list[str]:
     if field.bilingual:
         return [f"{field.key}-{language}" for language in LANGUAGES]
     return [field.key]
+
+
+def field_help(project_dir: Path, kind: EntryKind, field: Field, required: bool) -> str:
+    """Return a field's help text, with the number of values a list takes and whether it may be left out."""
+    words = [field.help] if field.help else []
+    if field.kind == "choices":
+        fewest, most = kind.item_limits(project_dir, field)
+        words.append(f"Vælg {fewest}–{most}.")
+    if not required:
+        words.append("Kan udelades.")
+    return " ".join(words)
 
 
 ID_HELP = "Et kort navn med små bogstaver og bindestreger, fx {example}. Det bliver en del af adressen og må ikke ændres bagefter."

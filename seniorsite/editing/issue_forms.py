@@ -10,11 +10,10 @@ from typing import Any
 import yaml
 
 from seniorsite.editing.choices import choices_for, field_label
-from seniorsite.editing.fields import EVENT, EXAMPLE, FAQ, EntryKind, Field
+from seniorsite.editing.fields import EVENT, EXAMPLE, FAQ, LANGUAGE_WORDS, EntryKind, Field, field_help
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 
 FORMS_DIR = ".github/ISSUE_TEMPLATE"
-LANGUAGE_WORDS = {"da": "dansk", "en": "engelsk"}
 FLAG_OPTION = "Ja"
 INTRO = (
     "Udfyld felterne, så lægger redaktionen det på sitet. Felter med en stjerne (*) skal udfyldes.\n\n"
@@ -48,17 +47,6 @@ FORMS = (
 )
 
 
-def _help(project_dir: Path, kind: EntryKind, field: Field, required: bool) -> str:
-    """Return a field's help text, with the number of values a list takes and whether it may be left out."""
-    words = [field.help] if field.help else []
-    if field.kind == "choices":
-        fewest, most = kind.item_limits(project_dir, field)
-        words.append(f"Vælg {fewest}–{most}.")
-    if not required:
-        words.append("Kan udelades.")
-    return " ".join(words)
-
-
 def _element(element_type: str, element_id: str, label: str, description: str, required: bool, **extra: Any) -> dict[str, Any]:
     """Return one issue form element in GitHub's shape."""
     attributes: dict[str, Any] = {"label": label}
@@ -74,7 +62,7 @@ def _element(element_type: str, element_id: str, label: str, description: str, r
 def field_elements(project_dir: Path, kind: EntryKind, field: Field, required: bool) -> list[dict[str, Any]]:
     """Return the form elements that ask for one field: one per language for a text, one drop-down for a choice."""
     label = field_label(project_dir, kind, field)
-    help_text = _help(project_dir, kind, field, required)
+    help_text = field_help(project_dir, kind, field, required)
     if field.kind in ("choice", "choices"):
         options = [choice.option for choice in choices_for(project_dir, kind, field)]
         return [_element("dropdown", field.key, label, help_text, required, multiple=field.kind == "choices", options=options)]

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from seniorsite.editing.choices import Choice, choices_for, field_label
-from seniorsite.editing.fields import EntryKind, Field, option_names
-from seniorsite.editing.issue_forms import LANGUAGE_WORDS
+from seniorsite.editing.fields import LANGUAGE_WORDS, EntryKind, Field, field_help, option_names
 
 Ask = Callable[[str], str]
 YES = ("j", "ja", "y", "yes")
@@ -50,7 +49,7 @@ def ask_field(ask: Ask, project_dir: Path, kind: EntryKind, field: Field, option
     label = field_label(project_dir, kind, field)
     language = option.rsplit("-", 1)[1] if field.bilingual else ""
     name = f"{label} ({LANGUAGE_WORDS[language]})" if language else label
-    print(f"\n{name}: {field.help}" + ("" if required else " Kan udelades: tryk Enter."))
+    print(f"\n{name}: {field_help(project_dir, kind, field, required)}" + ("" if required else " Tryk Enter for at springe over."))
     if field.kind in ("choice", "choices"):
         limits = kind.item_limits(project_dir, field) if field.kind == "choices" else (1, 1)
         return _ask_choices(ask, "Dit valg (nummer): ", choices_for(project_dir, kind, field), field.kind == "choices", limits)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from seniorsite.editing.fields import ENTRY_KINDS, EXAMPLE, EntryKind, option_names
-from seniorsite.editing.issue_forms import LANGUAGE_WORDS
+from seniorsite.editing.choices import choices_for
+from seniorsite.editing.fields import ENTRY_KINDS, EXAMPLE, LANGUAGE_WORDS, EntryKind, field_help, option_names
 from seniorsite.editing.new_entries import Refusal, new_data_entry, new_example
 from seniorsite.editing.prompts import ask_missing
 from seniorsite.problems import ContentError
@@ -16,13 +16,17 @@ from seniorsite.problems import ContentError
 MAKE_TARGETS = {"example": "new-example", "event": "new-event", "faq": "new-faq"}
 
 
-def parser_for(kind: EntryKind) -> argparse.ArgumentParser:
-    """Return the command line of one kind of entry: one option per field and language."""
+def parser_for(kind: EntryKind, project_dir: Path) -> argparse.ArgumentParser:
+    """Return the command line of one kind of entry: one option per field and language, with the allowed values."""
     parser = argparse.ArgumentParser(prog=f"make {MAKE_TARGETS[kind.name]} ARGS=", description=f"Nyt {kind.noun} på dansk og engelsk.")
+    required = kind.required(project_dir)
     for field in kind.fields:
+        described = field_help(project_dir, kind, field, required[field.key])
         for option in option_names(field):
             language = option.rsplit("-", 1)[1] if field.bilingual else ""
-            help_text = f"({LANGUAGE_WORDS[language]}) {field.help}" if language else field.help
+            help_text = f"({LANGUAGE_WORDS[language]}) {described}" if language else described
+            if field.kind in ("choice", "choices"):
+                help_text += " Tilladt: " + ", ".join(choice.id for choice in choices_for(project_dir, kind, field)) + "."
             if field.kind == "flag":
                 parser.add_argument(f"--{option}", action="store_true", default=None, help=help_text)
             elif field.kind in ("items", "choices"):
@@ -82,7 +86,7 @@ def main(argv: list[str], project_dir: Path | None = None, terminal: bool | None
         print(f"Skriv hvad der skal laves: {' | '.join(ENTRY_KINDS)}", file=sys.stderr)
         return 2
     kind = ENTRY_KINDS[argv[0]]
-    values = given_values(kind, parser_for(kind).parse_args(argv[1:]))
+    values = given_values(kind, parser_for(kind, project_dir).parse_args(argv[1:]))
     required = kind.required(project_dir)
     missing = missing_options(kind, values, required)
     terminal = sys.stdin.isatty() if terminal is None else terminal
