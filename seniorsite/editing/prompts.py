@@ -49,16 +49,16 @@ def ask_field(ask: Ask, project_dir: Path, kind: EntryKind, field: Field, option
     label = field_label(project_dir, kind, field)
     language = option.rsplit("-", 1)[1] if field.bilingual else ""
     name = f"{label} ({LANGUAGE_WORDS[language]})" if language else label
-    print(f"\n{name}: {field_help(project_dir, kind, field, required)}" + ("" if required else " Tryk Enter for at springe over."))
+    print(f"\n{name} – {field_help(project_dir, kind, field, required)}" + ("" if required else " Tryk Enter for at springe over."))
     if field.kind in ("choice", "choices"):
         limits = kind.item_limits(project_dir, field) if field.kind == "choices" else (1, 1)
-        return _ask_choices(ask, "Dit valg (nummer): ", choices_for(project_dir, kind, field), field.kind == "choices", limits)
+        return _ask_choices(ask, "Nummer > ", choices_for(project_dir, kind, field), field.kind == "choices", limits)
     if field.kind == "flag":
-        return ask(f"{name}? (j/n): ").strip().lower() in YES
+        return ask("(j/n) > ").strip().lower() in YES
     if field.kind == "items":
         return _ask_items(ask, "Punkt")
     while True:
-        answer = ask(f"{name}: ").strip()
+        answer = ask("> ").strip()
         if answer or not required:
             return answer or None
 
