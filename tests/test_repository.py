@@ -210,3 +210,24 @@ def test_the_python_passes_the_linter() -> None:
     """ruff finds no unused import, likely bug or unsorted import block in the project's Python."""
     result = run(BIN / "ruff", "check", "seniorsite", "hooks.py", "tests", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def headings(path: Path) -> list[str]:
+    """Return the Markdown heading marks of a file, outside code blocks ('##', '###', …)."""
+    marks, in_code = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        in_code = in_code != line.startswith("```")
+        if not in_code and line.startswith("#"):
+            marks.append(line.split(" ", 1)[0])
+    return marks
+
+
+def test_the_contributing_guide_exists_in_both_languages() -> None:
+    """CONTRIBUTING.md (Danish) and its English twin have the same sections, link to each other, and the README links to both."""
+    danish, english = PROJECT / "CONTRIBUTING.md", PROJECT / "CONTRIBUTING.en.md"
+    assert headings(danish) == headings(english) and len(headings(danish)) >= 5
+    assert "(CONTRIBUTING.en.md)" in danish.read_text(encoding="utf-8") and "(CONTRIBUTING.md)" in english.read_text(encoding="utf-8")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "(CONTRIBUTING.md)" in readme and "(CONTRIBUTING.en.md)" in readme
+    for target in re.findall(r"^make ([a-z-]+)", danish.read_text(encoding="utf-8"), re.MULTILINE):
+        assert re.search(rf"^{target}:", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE), f"make {target} is not in the Makefile"
