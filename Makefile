@@ -11,7 +11,7 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench links readability search-report translations spelling lock clean
+.PHONY: site serve test bench links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
@@ -45,6 +45,22 @@ search-report: site $(TEST_READY)
 ## links: check every internal link and anchor of the built site; list the external ones (not fetched)
 links: site
 	$(BIN)/python -m seniorsite.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
+
+## issue-forms: write the GitHub issue forms (.github/ISSUE_TEMPLATE/) again from the schemas and data/
+issue-forms: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.issue_forms
+
+## new-example: nyt eksempel i inspirationskataloget på dansk og engelsk; spørger om hvert felt, eller giv dem med ARGS='--title-da "…" --solution nedsat-tid …' (se ARGS='--help')
+new-example: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.scaffold example $(ARGS)
+
+## new-event: nyt arrangement i data/events.yml; spørger om hvert felt, eller giv dem med ARGS='--id … --kind webinar --start 2024-03-05T13:00 …' (se ARGS='--help')
+new-event: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.scaffold event $(ARGS)
+
+## new-faq: nyt spørgsmål i data/faq.yml; spørger om hvert felt, eller giv dem med ARGS='--id hvem-betaler --topic forloebet …' (se ARGS='--help')
+new-faq: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.scaffold faq $(ARGS)
 
 ## translations: for every page and data text, both languages there, which changed last in git and by how long, headings alike (fails on a missing twin)
 translations: $(SITE_READY)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from datetime import datetime
@@ -17,11 +18,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
-from seniorsite.catalogue import entry_slug
-from seniorsite.editing.status_view import edit_root
+from seniorsite.catalogue import CATALOGUE_FOLDER, entry_slug
+from seniorsite.dates import format_day
+from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.editing.translation_status import StatusOncePerRun
-from seniorsite.events import build_moment
+from seniorsite.events import LOCAL_ZONE, build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
+from seniorsite.last_changed import git_change_times, last_changed
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.offline.copy_site import write_offline_zip
 from seniorsite.page_check import page_problems
@@ -33,6 +36,7 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
+from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.pdf.publish import with_downloads, write_books
 from seniorsite.pdf.write import PdfFacts
@@ -44,6 +48,7 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
+from seniorsite.translations import page_twin
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -57,6 +62,8 @@ STRINGS: dict[str, Translate] = {}
 # The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
 BUILD: dict[str, datetime] = {}
 BUILD_DATA: dict[str, SiteData] = {}
+# Each content file's last commit time, read from git once per run (empty without git: then the files' own times).
+GIT_TIMES: dict[str, datetime] = {}
 # What waits for translation, from git: worked out on first use in each run, then reused by every language.
 TRANSLATION_STATUS = StatusOncePerRun(PROJECT_DIR)
 PARTIALS = partials_environment(OVERRIDES_DIR)
@@ -65,6 +72,34 @@ PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
 PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
 FONT_FOLDER = Path(font_source_sans_pro.font_directory)
 LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
+
+
+class LinkAnnotations(logging.Handler):
+    """Repeats MkDocs' warnings about a page's links as GitHub annotations on the page's line."""
+
+    def __init__(self, docs_dir: Path):
+        super().__init__(logging.WARNING)
+        self.docs_dir = docs_dir
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Print the annotation for a link warning; leave every other message alone."""
+        found = link_warning_annotation(record.getMessage(), self.docs_dir)
+        if found:
+            print(found, flush=True)
+
+
+def _stop(error: ContentError) -> PluginError:
+    """Return the build's stopping error; in GitHub Actions first print every problem as an annotation."""
+    if in_github_actions():
+        print(problem_annotations(error.problems), flush=True)
+    return PluginError(str(error))
+
+
+def _annotate_link_warnings(docs_dir: Path) -> None:
+    """In GitHub Actions, show MkDocs' link warnings on their page and line too (once per run)."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    if in_github_actions() and not any(isinstance(handler, LinkAnnotations) for handler in mkdocs_log.handlers):
+        mkdocs_log.addHandler(LinkAnnotations(docs_dir))
 
 
 def _current_language(config: MkDocsConfig) -> str:
@@ -86,11 +121,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except ContentError as error:
         problems += error.problems
     if problems:
-        raise PluginError(str(ContentError(problems)))
+        raise _stop(ContentError(problems))
+    _annotate_link_warnings(Path(config.docs_dir))
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
+        GIT_TIMES.clear()
+        GIT_TIMES.update(git_change_times(PROJECT_DIR))
         TRANSLATION_STATUS.reset()
     BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
     if loaded_now:
@@ -100,6 +138,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             f"{len(data.catalogue.entries)} catalogue examples"
         )
     return config
+
+
+def _describe_sources(markdown: str, page: Page, config: MkDocsConfig, language: str, t: Translate) -> None:
+    """Give the page its data files' edit links and the date its content (page and data) last changed."""
+    sources = data_sources(markdown)
+    page.meta["data_edits"] = [
+        {"url": data_edit_url(config.repo_url or "", config.edit_uri or "", source.file), "label": t(source.edit_label), "file": source.file}
+        for source in dict.fromkeys(source for source in sources if source.edit_label)
+    ]
+    files = [f"docs/{page.file.src_uri}", *(source.file for source in sources)]
+    if any(source.file == MARKER_SOURCES["catalogue"].file for source in sources):
+        files += [page_twin(Path(f"docs/{CATALOGUE_FOLDER}/{entry.slug}.md"), language).as_posix() for entry in BUILD_DATA["data"].catalogue.entries]
+    changed = last_changed(files, GIT_TIMES, PROJECT_DIR)
+    if changed is not None:
+        day = changed.astimezone(LOCAL_ZONE).date()
+        page.meta["last_changed"] = {"iso": day.isoformat(), "text": format_day(day, language, t)}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -117,13 +171,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page_url=f"{config.site_url}{page.url}",
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
         translations=TRANSLATION_STATUS,
-        edit_base=edit_root(config.repo_url or "", config.edit_uri or ""),
+        edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
     )
+    _describe_sources(markdown, page, config, language, renderer.t)
     try:
         offset = body_line_offset(page.file.content_string, markdown)
         markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise _stop(error) from None
     slug = entry_slug(page.file.src_uri)
     if slug:
         markdown = insert_after_title(markdown, renderer.catalogue_facts(slug))
@@ -177,7 +232,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             BUILD["now"], Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise _stop(error) from None
     pages = sum(facts.pages for facts in PDF_FACTS[language].values())
     log.info(f"PDFs ({language}): {len(PDF_FACTS[language])} files, {pages} pages in {time.perf_counter() - started:.1f} s")
     return env

@@ -49,10 +49,11 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT, pdfs: bool = True) -> BuildResult:
+def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT, pdfs: bool = True,
+          extra_environment: dict[str, str] | None = None) -> BuildResult:
     """Build a project in strict mode into site, dated at moment (the PDFs left out on request); return exit code and log."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp())), "NO_MKDOCS_2_WARNING": "1",
-                   "SENIORSITE_PDF": "1" if pdfs else "0"}
+                   "SENIORSITE_PDF": "1" if pdfs else "0", **(extra_environment or {})}
     completed = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300,

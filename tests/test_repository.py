@@ -25,7 +25,7 @@ def run(*command: str | Path) -> subprocess.CompletedProcess[str]:
 
 def test_workflows_match_githubs_schema() -> None:
     """The CI and deploy workflows, Dependabot's file and the issue forms are valid for GitHub."""
-    assert {w.name for w in WORKFLOWS} == {"ci.yml", "deploy.yml"}
+    assert {w.name for w in WORKFLOWS} == {"ci.yml", "deploy.yml", "preview.yml"}
     checks = [
         ("vendor.github-workflows", *WORKFLOWS),
         ("vendor.dependabot", PROJECT / ".github" / "dependabot.yml"),
@@ -52,17 +52,87 @@ def test_the_workflow_checks_catch_a_broken_workflow(tmp_path: Path) -> None:
     assert run(BIN / "zizmor", "--offline", "--no-progress", "--config", PROJECT / ".github" / "zizmor.yml", leaky).returncode != 0
 
 
-def test_ci_runs_the_readme_test_command_and_publishes_pages() -> None:
-    """CI runs .ci/run (which runs `make test`), uploads a preview; deploy runs nightly with Pages actions."""
-    ci = yaml.safe_load((PROJECT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
-    steps = [step.get("run", "") + step.get("uses", "") for step in ci["jobs"]["test"]["steps"]]
-    assert "bash .ci/run" in steps and any(s.startswith("actions/upload-artifact") for s in steps)
+def workflow(name: str) -> dict:
+    """Read one workflow file (PyYAML reads its 'on' key as True)."""
+    return yaml.safe_load((PROJECT / ".github/workflows" / name).read_text(encoding="utf-8"))
+
+
+def step_texts(job: dict) -> list[str]:
+    """Return each step's command or action, in order."""
+    return [step.get("run", "") + step.get("uses", "") for step in job["steps"]]
+
+
+def test_ci_runs_the_readme_test_command_and_uploads_the_site() -> None:
+    """CI runs .ci/run (which runs `make test`) on the whole git history, then builds and uploads the site, read-only."""
+    ci = workflow("ci.yml")
+    steps = step_texts(ci["jobs"]["test"])
+    assert steps.index("bash .ci/run") < steps.index("make site") < next(i for i, s in enumerate(steps) if s.startswith("actions/upload-artifact"))
     assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
-    deploy = yaml.safe_load((PROJECT / ".github/workflows/deploy.yml").read_text(encoding="utf-8"))
-    assert deploy[True]["schedule"] and deploy[True]["push"]["branches"] == ["main"]
-    uses = [step.get("uses", "") for job in deploy["jobs"].values() for step in job["steps"]]
-    assert any(u.startswith("actions/deploy-pages") for u in uses)
-    assert any(u.startswith("actions/upload-pages-artifact") for u in uses)
+    assert ci["jobs"]["test"]["steps"][0]["with"]["fetch-depth"] == 0
+    assert ci["permissions"] == {"contents": "read"} and all("permissions" not in job for job in ci["jobs"].values())
+
+
+def test_deploy_publishes_only_what_passed() -> None:
+    """A push is published from CI's artifact only after CI passed; the nightly run checks everything before it builds and publishes."""
+    deploy = workflow("deploy.yml")
+    assert deploy[True]["workflow_run"] == {"workflows": ["CI"], "types": ["completed"], "branches": ["main"]}
+    assert "push" not in deploy[True] and deploy[True]["schedule"]
+    publish = deploy["jobs"]["publish"]
+    for condition in ("workflow_run.conclusion == 'success'", "workflow_run.event == 'push'", "needs.nightly.result == 'success'",
+                      "head_repository.full_name == github.repository"):
+        assert condition in publish["if"]
+    nightly = step_texts(deploy["jobs"]["nightly"])
+    assert nightly.index("bash .ci/run") < nightly.index("make site")
+    assert deploy["permissions"] == {} and deploy["jobs"]["nightly"]["permissions"] == {"contents": "read"}
+    assert any("publish-pages.sh put built-site ." in s for s in step_texts(publish))
+
+
+def test_previews_never_give_a_fork_write_access() -> None:
+    """Previews are published by main's own code, only for this repository's branches, and removed on close."""
+    preview = workflow("preview.yml")
+    publish, remove = preview["jobs"]["publish"], preview["jobs"]["remove"]
+    assert "head_repository.full_name == github.repository" in publish["if"]
+    assert "head.repo.full_name == github.repository" in remove["if"]
+    for job in (publish, remove):
+        checkout = job["steps"][0]
+        assert checkout["uses"].startswith("actions/checkout") and checkout["with"] == {"persist-credentials": False, "ref": "main"}
+    assert preview[True]["pull_request"] == {"types": ["closed"]} and "pull_request_target" not in preview[True]
+    assert any("pr-preview/pr-${NUMBER}" in s for s in step_texts(publish)) and any("preview-comment.sh" in s for s in step_texts(publish))
+
+
+def git(*arguments: str, cwd: Path) -> str:
+    """Run git and return what it prints."""
+    return subprocess.run(["git", *arguments], cwd=cwd, capture_output=True, text=True, check=True).stdout
+
+
+def test_publishing_keeps_previews_and_removes_a_closed_one(tmp_path: Path) -> None:
+    """The publishing script writes the site, adds a preview beside it, replaces the site without losing the preview, and removes it."""
+    remote = tmp_path / "pages.git"
+    git("init", "--quiet", "--bare", str(remote), cwd=tmp_path)
+    script = PROJECT / ".github/scripts/publish-pages.sh"
+
+    def publish(*arguments: str) -> None:
+        """Run the script against the local remote."""
+        environment = {"PATH": "/usr/bin:/bin", "PAGES_REMOTE": str(remote), "HOME": str(tmp_path)}
+        result = subprocess.run(["bash", str(script), *arguments], cwd=tmp_path, env=environment, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    def files() -> set[str]:
+        """List the files on the gh-pages branch."""
+        return set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=remote).split())
+
+    for name, text in (("site-v1/index.html", "v1"), ("site-v2/index.html", "v2"), ("pr/index.html", "preview")):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (tmp_path / "site-v1" / "old.html").write_text("gone in v2", encoding="utf-8")
+    publish("put", "site-v1", ".", "site v1")
+    publish("put", "pr", "pr-preview/pr-7", "preview 7")
+    assert files() == {".nojekyll", "index.html", "old.html", "pr-preview/pr-7/index.html"}
+    publish("put", "site-v2", ".", "site v2")
+    assert files() == {".nojekyll", "index.html", "pr-preview/pr-7/index.html"}
+    assert git("show", "gh-pages:index.html", cwd=remote) == "v2"
+    publish("remove", "pr-preview/pr-7", "remove 7")
+    assert files() == {".nojekyll", "index.html"}
 
 
 @pytest.mark.parametrize("name", ["requirements.txt", "requirements-test.txt", "requirements-audit.txt"])
@@ -140,3 +210,24 @@ def test_the_python_passes_the_linter() -> None:
     """ruff finds no unused import, likely bug or unsorted import block in the project's Python."""
     result = run(BIN / "ruff", "check", "seniorsite", "hooks.py", "tests", "scripts")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def headings(path: Path) -> list[str]:
+    """Return the Markdown heading marks of a file, outside code blocks ('##', '###', …)."""
+    marks, in_code = [], False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        in_code = in_code != line.startswith("```")
+        if not in_code and line.startswith("#"):
+            marks.append(line.split(" ", 1)[0])
+    return marks
+
+
+def test_the_contributing_guide_exists_in_both_languages() -> None:
+    """CONTRIBUTING.md (Danish) and its English twin have the same sections, link to each other, and the README links to both."""
+    danish, english = PROJECT / "CONTRIBUTING.md", PROJECT / "CONTRIBUTING.en.md"
+    assert headings(danish) == headings(english) and len(headings(danish)) >= 5
+    assert "(CONTRIBUTING.en.md)" in danish.read_text(encoding="utf-8") and "(CONTRIBUTING.md)" in english.read_text(encoding="utf-8")
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    assert "(CONTRIBUTING.md)" in readme and "(CONTRIBUTING.en.md)" in readme
+    for target in re.findall(r"^make ([a-z-]+)", danish.read_text(encoding="utf-8"), re.MULTILINE):
+        assert re.search(rf"^{target}:", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE), f"make {target} is not in the Makefile"

@@ -6,13 +6,6 @@ from seniorsite.editing.translation_status import TranslationStatus, TwinStatus
 from seniorsite.strings import Translate
 
 
-def edit_root(repo_url: str, edit_uri: str) -> str:
-    """Return the repository's edit address for any file, e.g. 'https://github.com/o/r/edit/main/'."""
-    # edit_uri points into docs/ ('edit/main/docs/'); data files sit beside docs/, one folder up.
-    branch_path = edit_uri.strip("/").rsplit("/", 1)[0]
-    return f"{repo_url.rstrip('/')}/{branch_path}/"
-
-
 def age_words(twin: TwinStatus, t: Translate) -> str:
     """Say how much older the translation is, in the page's language."""
     days = twin.lag.days

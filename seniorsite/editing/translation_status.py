@@ -12,10 +12,11 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from seniorsite.editing.data_texts import TRANSLATED_DATA_FILES, translated_fields
-from seniorsite.editing.git_history import data_line_times, file_change_times
+from seniorsite.editing.git_history import data_line_times
 from seniorsite.git_times import last_change
 from seniorsite.headings import heading_mismatch, markdown_headings
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+from seniorsite.last_changed import git_change_times
 from seniorsite.problems import Problem
 from seniorsite.site_data import DOCS_DIR
 from seniorsite.translations import missing_translations, page_twin
@@ -83,7 +84,7 @@ class TranslationStatus:
 def _page_statuses(project_dir: Path) -> list[TwinStatus]:
     """Return the status of every page pair in docs/."""
     docs = project_dir / DOCS_DIR
-    times = file_change_times(project_dir, DOCS_DIR)
+    times = git_change_times(project_dir)
     suffixes = tuple(f".{language}.md" for language in LANGUAGES if language != DEFAULT_LANGUAGE)
     danish_pages = sorted({
         page.with_name(page.name.rsplit(".", 2)[0] + ".md") if page.name.endswith(suffixes) else page
