@@ -108,7 +108,7 @@ def test_a_missing_twin_fails_and_different_headings_are_shown(tmp_path: Path, c
     output = capsys.readouterr().out
     assert "missing: docs/privatliv.md: the English version is missing; add docs/privatliv.en.md" in output
     assert 'data/events.yml:20: event "kick-off-2022-06-22": the English text of \'location\' is missing' in output
-    assert "::error file=docs/privatliv.md,line=1::" in output
+    assert "::error file=docs/privatliv.md::the English version is missing" in output
     row = next(line for line in output.splitlines() if line.startswith("docs/om.md "))
     assert "heading 2 differs: Danish has #, ##" in row and "English has #, ###" in row
 

@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from seniorsite.editing.annotations import annotation, in_github_actions
 from seniorsite.editing.spelling_text import prose_by_language
 from seniorsite.languages import LANGUAGE_NAMES, LANGUAGES
 
@@ -88,6 +89,8 @@ def main(project_dir: Path) -> int:
     found = misspellings(project_dir)
     for misspelling in found:
         print(misspelling)
+        if in_github_actions():
+            print(annotation(misspelling.file, misspelling.line, str(misspelling)))
     print(f"{len(found)} unknown word{'s' if len(found) != 1 else ''} in the pages and data ({', '.join(LANGUAGE_NAMES[lang] for lang in LANGUAGES)})")
     return 1 if found else 0
 

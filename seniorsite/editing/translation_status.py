@@ -5,12 +5,12 @@ Run as `python -m seniorsite.editing.translation_status` (or `make translations`
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from seniorsite.editing.annotations import annotation, in_github_actions, problem_annotation
 from seniorsite.editing.data_texts import TRANSLATED_DATA_FILES, translated_fields
 from seniorsite.editing.git_history import data_line_times
 from seniorsite.git_times import last_change
@@ -175,15 +175,16 @@ def status_table(status: TranslationStatus) -> str:
 
 def github_annotations(status: TranslationStatus) -> list[str]:
     """Return a GitHub warning for every translation older than its source, and an error for every missing twin."""
-    annotations = [f"::error file={problem.file},line={max(problem.line, 1)}::{problem}" for problem in status.problems]
+    annotations = [problem_annotation(problem) for problem in status.problems]
     for twin in status.waiting:
         older, newer = twin.older, twin.newest
         where = twin.files[newer] if twin.kind == "page" else f"line {twin.lines[newer]}"
         what = "text" if twin.kind == "page" else f"text of {twin.entry}"
-        annotations.append(
-            f"::warning file={twin.files[older]},line={twin.lines[older]}::The {LANGUAGE_NAMES[older]} {what} is "
-            f"{age_in_words(twin.lag)} older than the {LANGUAGE_NAMES[newer]} one ({where}); update the translation"
-        )
+        annotations.append(annotation(
+            twin.files[older], twin.lines[older],
+            f"The {LANGUAGE_NAMES[older]} {what} is {age_in_words(twin.lag)} older than the {LANGUAGE_NAMES[newer]} one ({where}); update the translation",
+            "warning",
+        ))
     return annotations
 
 
@@ -215,7 +216,7 @@ def main(project_dir: Path) -> int:
         print("Git history is missing (no .git or a shallow clone): the dates are unknown.")
     for problem in status.problems:
         print(f"missing: {problem}")
-    if os.environ.get("GITHUB_ACTIONS") == "true":
+    if in_github_actions():
         print("\n".join(github_annotations(status)))
     return 1 if status.problems else 0
 
