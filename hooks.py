@@ -42,6 +42,7 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
+from seniorsite.template_cache import THEME_TEMPLATES
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -59,6 +60,9 @@ PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
 PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
+OFFLINE_SWITCH = "SENIORSITE_OFFLINE"  # `make serve` sets it to 0: the preview reloads without writing the offline zip
+# Whether this run is `mkdocs serve`, whose live-reload script each page's policy must allow.
+RUN: dict[str, bool] = {"serve": False}
 FONT_FOLDER = Path(font_source_sans_pro.font_directory)
 LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
 
@@ -72,6 +76,11 @@ def _current_language(config: MkDocsConfig) -> str:
 def _outer_build_finished(config: MkDocsConfig) -> bool:
     """True once the i18n plugin has built every language (not inside one language's build)."""
     return not getattr(config.plugins.get("i18n"), "building", False)
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this run is the live preview (`mkdocs serve`)."""
+    RUN["serve"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -153,7 +162,8 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Write the language's PDFs from its rendered pages, before any page is written."""
+    """Reuse the theme's compiled templates; write the language's PDFs from its rendered pages, before any page is written."""
+    env.bytecode_cache = THEME_TEMPLATES  # the theme compiles ~50 templates per language build otherwise
     language = _current_language(config)
     PDF_FACTS.pop(language, None)
     if os.environ.get(PDF_SWITCH, "1") == "0":
@@ -187,7 +197,7 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))))
+    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))), RUN["serve"])
 
 
 @event_priority(-100)
@@ -196,7 +206,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)), RUN["serve"])
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -207,7 +217,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, write every language's calendars and the offline zip."""
+    """Give each language its own search index and sitemap, write every language's calendars and (unless switched off) the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -224,6 +234,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+    if os.environ.get(OFFLINE_SWITCH, "1") == "0":
+        return
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
     log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")
 

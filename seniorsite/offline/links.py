@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html as html_escape
 import posixpath
 import re
@@ -17,6 +18,12 @@ LINK_ATTRIBUTE = re.compile(r"""(?P<before>\s(?:href|src)\s*=\s*)(?:"(?P<double>
 KEEP_RELATIONS = {"canonical"}
 
 
+@functools.lru_cache(maxsize=65536)  # every page links the same navigation and assets: one look at the disk each
+def _is_folder(site_dir: Path, path: str) -> bool:
+    """True when path below site_dir is a folder (a page's address without its index.html)."""
+    return (site_dir / path).is_dir()
+
+
 def offline_reference(reference: str, page: str, site_dir: Path, site_url: str) -> str | None:
     """Return a reference into the site as a relative link to a file, or None if it leaves the site."""
     if not reference or reference.startswith("#"):
@@ -27,7 +34,7 @@ def offline_reference(reference: str, page: str, site_dir: Path, site_url: str) 
     if (target.scheme, target.netloc) != (site.scheme, site.netloc) or not target.path.startswith(site.path):
         return None
     path = target.path[len(site.path):]
-    if path == "" or path.endswith("/") or (site_dir / unquote(path)).is_dir():
+    if path == "" or path.endswith("/") or _is_folder(site_dir, unquote(path)):
         path = posixpath.join(path, "index.html")
     relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
     cut = min((at for at in (reference.find("?"), reference.find("#")) if at >= 0), default=len(reference))
