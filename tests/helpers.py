@@ -51,12 +51,12 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT, pdfs: bool = True) -> BuildResult:
-    """Build a project in strict mode into site, dated at moment (the PDFs left out on request); return exit code and log."""
+def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT, pdfs: bool = True, engine: str = "mkdocs") -> BuildResult:
+    """Build a project in strict mode into site with engine (mkdocs or properdocs), dated at moment (the PDFs left out on request)."""
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(int(moment.timestamp())), "NO_MKDOCS_2_WARNING": "1",
                    "SENIORSITE_PDF": "1" if pdfs else "0"}
     completed = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site)],
         cwd=project, env=environment, capture_output=True, text=True, timeout=300,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
