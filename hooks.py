@@ -6,6 +6,7 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import font_source_sans_pro
@@ -32,8 +33,6 @@ from seniorsite.page_parts import (
     valid_theme_markup,
 )
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
-from seniorsite.pdf.publish import with_downloads, write_books
-from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
@@ -43,6 +42,9 @@ from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
 from seniorsite.template_cache import THEME_TEMPLATES
+
+if TYPE_CHECKING:
+    from seniorsite.pdf.write import PdfFacts
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -168,6 +170,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     PDF_FACTS.pop(language, None)
     if os.environ.get(PDF_SWITCH, "1") == "0":
         return env
+    from seniorsite.pdf.publish import write_books  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
+
     started = time.perf_counter()
     chapters = [
         Chapter(neutral_source(file.src_uri, language, DEFAULT_LANGUAGE), file.page.title or "", file.page.url, file.page.content)
@@ -190,6 +194,8 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page."""
     if language not in PDF_FACTS:
         return output
+    from seniorsite.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
+
     url_in_language = page.url.removeprefix(language_prefix(language))
     return with_downloads(output, page.url, url_in_language, PDF_FACTS[language], language, STRINGS[language], PARTIALS)
 

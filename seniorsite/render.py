@@ -18,7 +18,7 @@ from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
 from seniorsite.dates import format_when
 from seniorsite.events import Event, split_events
 from seniorsite.languages import LANGUAGES
-from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER
+from seniorsite.pdf.books import DOWNLOADS_PLACEHOLDER
 from seniorsite.site_data import SiteData
 from seniorsite.strings import Translate
 

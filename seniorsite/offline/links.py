@@ -14,6 +14,7 @@ from seniorsite.offline.tags import page_tags
 # Applied to one start tag's text at a time (found by the stdlib parser in tags.py, which knows scripts and
 # comments), so only real href and src attributes are touched and the rest of the page keeps its bytes.
 LINK_ATTRIBUTE = re.compile(r"""(?P<before>\s(?:href|src)\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
+LINK_NAMES = re.compile(r"href|src", re.I)  # a tag without these letters has no link to rewrite
 # The canonical address says where a page is published; it stays the public one.
 KEEP_RELATIONS = {"canonical"}
 
@@ -59,7 +60,7 @@ def rewrite_links(html: str, page: str, site_dir: Path, site_url: str) -> str:
     parts = []
     done = 0
     for tag in page_tags(html):
-        if tag.closing or not ({"href", "src"} & tag.attributes.keys()):
+        if tag.closing or not tag.mentions(LINK_NAMES) or not ({"href", "src"} & tag.attributes.keys()):
             continue
         if KEEP_RELATIONS & set((tag.attributes.get("rel") or "").split()):
             continue

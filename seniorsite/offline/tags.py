@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -15,13 +16,22 @@ VOID_ELEMENTS = frozenset(
 
 @dataclass(frozen=True)
 class Tag:
-    """One start or end tag: its name, attributes and where its text lies in the page."""
+    """One start or end tag: its name, attribute text and where its text lies in the page."""
 
     name: str
-    attributes: dict[str, str | None]
+    attribute_text: str
     start: int
     end: int
     closing: bool = False
+
+    @functools.cached_property
+    def attributes(self) -> dict[str, str | None]:
+        """The tag's attributes as the stdlib parser gives them (read on first use: most tags are never asked)."""
+        return _attributes(" " + self.attribute_text) if self.attribute_text else {}
+
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """True when the tag's attribute text matches pattern (a cheap test before reading the attributes)."""
+        return pattern.search(self.attribute_text) is not None
 
 
 # One token of markup, as the stdlib's HTML parser sees it; a regular expression instead of html.parser
@@ -60,10 +70,10 @@ def page_tags(html: str) -> list[Tag]:
     while (match := TOKEN.search(html, position)) is not None:
         position = match.end()
         if match.group("end"):
-            tags.append(Tag(match.group("end").lower(), {}, match.start(), match.end(), closing=True))
+            tags.append(Tag(match.group("end").lower(), "", match.start(), match.end(), closing=True))
         elif match.group("start"):
             name = match.group("start").lower()
-            tags.append(Tag(name, _attributes(" " + match.group("attributes")), match.start(), match.end()))
+            tags.append(Tag(name, match.group("attributes"), match.start(), match.end()))
             if name in RAW_TEXT_ELEMENTS:
                 closing = re.compile(rf"</{name}\s*>", re.I).search(html, position)
                 position = closing.start() if closing else len(html)
