@@ -7,6 +7,7 @@ Works on a copy of the project, never the real one: `python -m tests.live_previe
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import re
 import socket
@@ -50,7 +51,7 @@ def wait_until_served(url: str, server: subprocess.Popen, timeout: float) -> Non
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
+        except (urllib.error.URLError, http.client.HTTPException, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"mkdocs serve did not answer at {url} within {timeout:.0f} s")
 
@@ -69,19 +70,33 @@ def wait_for_word(page: object, word: str, started: float) -> float:
     raise RuntimeError(f"the edit did not show in the browser within {SHOW_SECONDS} s")
 
 
+def start_preview(project: Path, environment: dict[str, str], attempts: int = 3) -> tuple[subprocess.Popen, str]:
+    """Start `mkdocs serve` on a free port and wait for its first build; try another port if this one was taken meanwhile."""
+    for attempt in range(attempts):
+        port = free_port()
+        url = f"http://127.0.0.1:{port}{SITE_PATH}{EDITED_URL}"
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        try:
+            wait_until_served(url, server, STARTUP_SECONDS)
+            return server, url
+        except RuntimeError as error:
+            server.kill()
+            server.wait(timeout=30)
+            if "in use" not in str(error) or attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
 def edit_to_screen_seconds(project: Path, environment: dict[str, str], edits: int = 1) -> list[float]:
     """Serve project, open the edited page in Chromium; per edit, append a unique word and time until it shows."""
     from playwright.sync_api import sync_playwright
 
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{SITE_PATH}{EDITED_URL}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
+    server, url = start_preview(project, environment)
     try:
-        wait_until_served(url, server, STARTUP_SECONDS)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
             try:
