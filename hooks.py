@@ -7,6 +7,7 @@ import os
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import font_source_sans_pro
@@ -38,8 +39,6 @@ from seniorsite.page_parts import (
 )
 from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
-from seniorsite.pdf.publish import with_downloads, write_books
-from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
 from seniorsite.search_index import split_search_index
@@ -48,7 +47,11 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
+from seniorsite.template_cache import THEME_TEMPLATES
 from seniorsite.translations import page_twin
+
+if TYPE_CHECKING:
+    from seniorsite.pdf.write import PdfFacts
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -70,6 +73,9 @@ PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
 PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
+OFFLINE_SWITCH = "SENIORSITE_OFFLINE"  # `make serve` sets it to 0: the preview reloads without writing the offline zip
+# Whether this run is `mkdocs serve`, whose live-reload script each page's policy must allow.
+RUN: dict[str, bool] = {"serve": False}
 FONT_FOLDER = Path(font_source_sans_pro.font_directory)
 LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
 
@@ -113,6 +119,11 @@ def _outer_build_finished(config: MkDocsConfig) -> bool:
     return not getattr(config.plugins.get("i18n"), "building", False)
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """Remember whether this run is the live preview (`mkdocs serve`)."""
+    RUN["serve"] = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
     problems = page_problems(Path(config.docs_dir), LANGUAGES)
@@ -124,6 +135,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise _stop(ContentError(problems))
     _annotate_link_warnings(Path(config.docs_dir))
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
+    # The glossary's tooltips, given to the abbr extension once per language build: as definitions appended
+    # to every page they cost ~6 ms a page of Markdown parsing (a third of the build at 300 examples).
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = data.glossary.tooltips(_current_language(config))
     STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
@@ -182,7 +196,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     slug = entry_slug(page.file.src_uri)
     if slug:
         markdown = insert_after_title(markdown, renderer.catalogue_facts(slug))
-    return markdown + "\n\n" + data.glossary.abbreviations(language) + "\n"
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -215,11 +229,14 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Write the language's PDFs from its rendered pages, before any page is written."""
+    """Reuse the theme's compiled templates; write the language's PDFs from its rendered pages, before any page is written."""
+    env.bytecode_cache = THEME_TEMPLATES  # the theme compiles ~50 templates per language build otherwise
     language = _current_language(config)
     PDF_FACTS.pop(language, None)
     if os.environ.get(PDF_SWITCH, "1") == "0":
         return env
+    from seniorsite.pdf.publish import write_books  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
+
     started = time.perf_counter()
     chapters = [
         Chapter(neutral_source(file.src_uri, language, DEFAULT_LANGUAGE), file.page.title or "", file.page.url, file.page.content)
@@ -242,6 +259,8 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page."""
     if language not in PDF_FACTS:
         return output
+    from seniorsite.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
+
     url_in_language = page.url.removeprefix(language_prefix(language))
     return with_downloads(output, page.url, url_in_language, PDF_FACTS[language], language, STRINGS[language], PARTIALS)
 
@@ -249,7 +268,7 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))))
+    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))), RUN["serve"])
 
 
 @event_priority(-100)
@@ -258,7 +277,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)), RUN["serve"])
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -269,7 +288,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, write every language's calendars and the offline zip."""
+    """Give each language its own search index and sitemap, write every language's calendars and (unless switched off) the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -286,6 +305,8 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+    if os.environ.get(OFFLINE_SWITCH, "1") == "0":
+        return
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
     log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")
 

@@ -1,7 +1,10 @@
-"""Benchmark: build time and size of this site against a plain Material + i18n build of the same content.
+"""Benchmark at scale: this site against a plain Material + i18n build of the same pages, with PASS/FAIL per target.
 
-Runs both builds alternately (side by side, so machine load hits both alike) and prints medians
-and ratios. Usage: `make bench` (or `python scripts/bench.py --runs 5`).
+Per size (the real content, plus N made-up catalogue examples per language from scripts/synthetic_entries.py) both
+builds run alternately, PDFs off, `--runs` times each; it prints median build time, the ratio, peak memory, site
+size, bytes per page and search index bytes per language. At the real size it also times the PDFs (a build with
+them minus one without) and the live preview: seconds from saving an edit until Chromium shows it under `mkdocs
+serve` with `make serve`'s environment. Usage: `make bench`, or `python scripts/bench.py --sizes 0,50 --runs 1`.
 """
 
 from __future__ import annotations
@@ -14,16 +17,63 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("docs", "data", "schemas", "overrides", "seniorsite", "hooks.py", "mkdocs.yml")
+sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_targets import Target, print_targets  # noqa: E402
 from synthetic_entries import add_entries  # noqa: E402
 
+from seniorsite.languages import LANGUAGES, language_prefix  # noqa: E402
+from seniorsite.search_index import SEARCH_INDEX  # noqa: E402
+from tests.helpers import PROJECT_PARTS  # noqa: E402
+from tests.live_preview import edit_to_screen_seconds, serve_environment  # noqa: E402
+
 OWN_ONLY = ("hooks", "watch", "extra_css", "extra_javascript")
+DEFAULT_SIZES = "0,50,200,500,2000"
+# The targets of issue 11 (build and preview part).
+REAL_SIZE_RATIO = 1.0
+LARGE_SIZE, LARGE_SIZE_RATIO = 2000, 0.5
+SMALL_SIZE, GROWTH_LIMIT = 200, 11.0
+PREVIEW_SECONDS = 1.5
+
+
+@dataclass(frozen=True)
+class Build:
+    """One build: wall-clock seconds and the peak resident memory of the build process, in MiB."""
+
+    seconds: float
+    peak_mib: float
+
+
+@dataclass(frozen=True)
+class SiteSize:
+    """What a built site weighs: all files, the HTML pages, and the search index per language."""
+
+    total_bytes: int
+    files: int
+    pages: int
+    page_bytes: int
+    search_bytes: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SizeResult:
+    """Both builds of one size: every run and the size of the last site."""
+
+    entries: int
+    ours: list[Build]
+    plain: list[Build]
+    ours_site: SiteSize
+    plain_site: SiteSize
+
+    def median(self, side: str) -> float:
+        """Return the median seconds of one side ('ours' or 'plain')."""
+        return statistics.median(build.seconds for build in getattr(self, side))
 
 
 def project_with_entries(target: Path, entries: int) -> Path:
@@ -37,7 +87,7 @@ def project_with_entries(target: Path, entries: int) -> Path:
     return target
 
 
-def plain_project(target: Path, source: Path = PROJECT) -> Path:
+def plain_project(target: Path, source: Path) -> Path:
     """Write a copy of the content with the same theme and plugins but none of this project's code."""
     config = yaml.safe_load((source / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in OWN_ONLY:
@@ -48,44 +98,118 @@ def plain_project(target: Path, source: Path = PROJECT) -> Path:
     return target
 
 
-def timed_build(project: Path, site: Path, pdfs: bool = True) -> float:
-    """Build a project once, strict (the PDFs left out on request), and return the wall-clock seconds it took."""
+def timed_build(project: Path, site: Path, pdfs: bool = False) -> Build:
+    """Build a project once, strict, PDFs off unless asked; return its seconds and peak memory."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1693908000", "SENIORSITE_PDF": "1" if pdfs else "0"}
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                   cwd=project, env=environment, check=True, capture_output=True)
-    return time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    log = site.with_name(site.name + ".log")
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                                   cwd=project, env=environment, stdout=output, stderr=subprocess.STDOUT)
+        # wait4 gives this build's own peak memory (Linux: KiB), where RUSAGE_CHILDREN would give the largest so far.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise RuntimeError(f"the build of {project} failed:\n{log.read_text(encoding='utf-8')[-3000:]}")
+    return Build(seconds, usage.ru_maxrss / 1024)
 
 
-def size_of(site: Path) -> tuple[int, int]:
-    """Return the total bytes and the number of files of a built site."""
+def size_of(site: Path) -> SiteSize:
+    """Measure a built site: total bytes and files, HTML pages and their bytes, search index bytes per language."""
     files = [p for p in site.rglob("*") if p.is_file()]
-    return sum(p.stat().st_size for p in files), len(files)
+    pages = [p for p in files if p.suffix == ".html"]
+    search = {language: (site / language_prefix(language) / SEARCH_INDEX) for language in LANGUAGES}
+    return SiteSize(sum(p.stat().st_size for p in files), len(files), len(pages), sum(p.stat().st_size for p in pages),
+                    {language: path.stat().st_size if path.exists() else 0 for language, path in search.items()})
+
+
+def measure_size(scratch: Path, entries: int, runs: int) -> SizeResult:
+    """Build this project and the plain one at one size, alternately, runs times each."""
+    ours_project = project_with_entries(scratch / f"ours-{entries}", entries)
+    plain = plain_project(scratch / f"plain-{entries}", ours_project)
+    ours, base = [], []
+    for run in range(runs):
+        ours.append(timed_build(ours_project, scratch / "ours-site"))
+        base.append(timed_build(plain, scratch / "plain-site"))
+        print(f"  {entries} examples, run {run + 1}: this site {ours[-1].seconds:.2f} s, plain {base[-1].seconds:.2f} s", flush=True)
+    result = SizeResult(entries, ours, base, size_of(scratch / "ours-site"), size_of(scratch / "plain-site"))
+    shutil.rmtree(ours_project)
+    shutil.rmtree(plain)
+    return result
+
+
+def pdf_seconds(scratch: Path, runs: int) -> tuple[float, float]:
+    """Return the median seconds of a real-size build with the PDFs and without them, alternately."""
+    project = project_with_entries(scratch / "pdf", 0)
+    with_pdfs, without = [], []
+    for _ in range(runs):
+        with_pdfs.append(timed_build(project, scratch / "pdf-site", pdfs=True).seconds)
+        without.append(timed_build(project, scratch / "pdf-site").seconds)
+    return statistics.median(with_pdfs), statistics.median(without)
+
+
+def print_table(results: list[SizeResult]) -> None:
+    """Print one row per size and side."""
+    print(f"{'examples/lang':>13} {'side':>6} {'median s':>9} {'ratio':>6} {'peak MiB':>9} {'site KiB':>9} {'pages':>6} "
+          f"{'B/page':>7} " + " ".join(f"{'search ' + language + ' KiB':>15}" for language in LANGUAGES))
+    for result in results:
+        ratio = result.median("ours") / result.median("plain")
+        for side, builds, site in (("this", result.ours, result.ours_site), ("plain", result.plain, result.plain_site)):
+            searches = " ".join(f"{site.search_bytes[language] / 1024:15.0f}" for language in LANGUAGES)
+            print(f"{result.entries:13d} {side:>6} {statistics.median(b.seconds for b in builds):9.2f} "
+                  f"{(ratio if side == 'this' else 1.0):6.2f} {max(b.peak_mib for b in builds):9.0f} {site.total_bytes / 1024:9.0f} "
+                  f"{site.pages:6d} {site.page_bytes // max(site.pages, 1):7d} {searches}")
+    print("(plain: the i18n plugin's one merged search index, under the Danish column)")
+
+
+def build_targets(results: dict[int, SizeResult]) -> list[Target]:
+    """Return the build-time targets the measured sizes allow."""
+    targets = []
+    if 0 in results:
+        targets.append(Target.at_most("real site, build time against the plain build (no PDFs)",
+                                      results[0].median("ours") / results[0].median("plain"), REAL_SIZE_RATIO, "×"))
+    if LARGE_SIZE in results:
+        large = results[LARGE_SIZE]
+        targets.append(Target.at_most(f"{LARGE_SIZE} examples per language, build time against the plain build",
+                                      large.median("ours") / large.median("plain"), LARGE_SIZE_RATIO, "×"))
+        if SMALL_SIZE in results:
+            targets.append(Target.at_most(f"build time at {LARGE_SIZE} examples against {SMALL_SIZE} (this site)",
+                                          large.median("ours") / results[SMALL_SIZE].median("ours"), GROWTH_LIMIT, "×"))
+    return targets
 
 
 def main() -> None:
-    """Run the benchmark and print a small table."""
+    """Run the benchmark; print the table, the PDF and preview times, and the targets."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--entries", type=int, default=0, help="made-up catalogue examples per language, on both sides (PDFs off)")
+    parser.add_argument("--runs", type=int, default=3, help="builds of each side per size")
+    parser.add_argument("--sizes", default=DEFAULT_SIZES, help="made-up examples per language, comma-separated; 0 is the real site")
+    parser.add_argument("--edits", type=int, default=3, help="edits timed under `mkdocs serve` (0: skip the preview)")
+    parser.add_argument("--no-pdfs", action="store_true", help="skip timing the PDFs")
     arguments = parser.parse_args()
-    runs = arguments.runs
+    sizes = [int(size) for size in arguments.sizes.split(",")]
+    started = time.perf_counter()
+    targets: list[Target] = []
     with tempfile.TemporaryDirectory() as scratch:
         scratch_dir = Path(scratch)
-        ours_project = project_with_entries(scratch_dir / "ours", arguments.entries) if arguments.entries else PROJECT
-        plain = plain_project(scratch_dir / "plain", ours_project)
-        ours_times, plain_times = [], []
-        for _ in range(runs):
-            ours_times.append(timed_build(ours_project, scratch_dir / "ours-site", pdfs=not arguments.entries))
-            plain_times.append(timed_build(plain, scratch_dir / "plain-site", pdfs=not arguments.entries))
-        ours_size, ours_files = size_of(scratch_dir / "ours-site")
-        plain_size, plain_files = size_of(scratch_dir / "plain-site")
-    ours, base = statistics.median(ours_times), statistics.median(plain_times)
-    print(f"runs: {runs} of each, alternating; both languages per build; {arguments.entries} made-up examples per language")
-    print(f"{'':26}{'this site':>12}{'plain':>12}{'ratio':>8}")
-    print(f"{'build time, median (s)':26}{ours:12.2f}{base:12.2f}{ours / base:8.2f}")
-    print(f"{'site size (KiB)':26}{ours_size / 1024:12.0f}{plain_size / 1024:12.0f}{ours_size / plain_size:8.2f}")
-    print(f"{'files':26}{ours_files:12d}{plain_files:12d}{ours_files / plain_files:8.2f}")
+        results = {entries: measure_size(scratch_dir, entries, arguments.runs) for entries in sizes}
+        pdfs = None if arguments.no_pdfs else pdf_seconds(scratch_dir, arguments.runs)
+        preview = []
+        if arguments.edits:
+            preview = edit_to_screen_seconds(project_with_entries(scratch_dir / "preview", 0), serve_environment(), arguments.edits)
+    print(f"\nruns: {arguments.runs} of each side, alternating; both languages per build; strict; PDFs off")
+    print_table(list(results.values()))
+    if pdfs:
+        print(f"PDFs at the real size: a build takes {pdfs[0]:.2f} s with them, {pdfs[1]:.2f} s without: they add {pdfs[0] - pdfs[1]:.2f} s")
+    if preview:
+        print(f"live preview (make serve): an edit shows in Chromium after {', '.join(f'{s:.2f}' for s in preview)} s "
+              f"(median {statistics.median(preview):.2f} s)")
+    targets += build_targets(results)
+    if preview:
+        targets.append(Target.at_most("an edit shows under make serve (real size, median)", statistics.median(preview), PREVIEW_SECONDS, " s"))
+    print(f"benchmark took {time.perf_counter() - started:.0f} s\n")
+    print_targets(targets)
 
 
 if __name__ == "__main__":

@@ -43,9 +43,9 @@ class Glossary:
                 found.setdefault(forms[term.same_as], []).append(forms[term.id])
         return {word: " ".join(others) for word, others in sorted(found.items())}
 
-    def abbreviations(self, language: str) -> str:
-        """Return the Markdown abbreviation definitions that give each term its tooltip."""
-        return "\n".join(f"*[{term.term[language]}]: {term.explanation[language]}" for term in self.terms)
+    def tooltips(self, language: str) -> dict[str, str]:
+        """Return each term with its explanation: the abbr extension's glossary, which gives every page the tooltips."""
+        return {term.term[language]: term.explanation[language] for term in self.terms}
 
 
 def _duplicate_term_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:

@@ -20,7 +20,7 @@ from seniorsite.editing.status_view import waiting_items
 from seniorsite.editing.translation_status import TranslationStatus
 from seniorsite.events import Event, split_events
 from seniorsite.languages import LANGUAGES
-from seniorsite.pdf.publish import DOWNLOADS_PLACEHOLDER
+from seniorsite.pdf.books import DOWNLOADS_PLACEHOLDER
 from seniorsite.site_data import SiteData
 from seniorsite.strings import Translate
 

@@ -40,18 +40,23 @@ def inline_script_hashes(html: str) -> list[str]:
     return sorted(set(hashes))
 
 
-def policy_for(html: str) -> str:
-    """Return the policy for one page: this site only, plus the page's own inline scripts by hash."""
-    script_src = " ".join(["script-src 'self'", *inline_script_hashes(html)])
+# `mkdocs serve` adds its live-reload script to each page as it sends it, with numbers that change per
+# request, so no hash can allow it: the preview (never the build) allows inline scripts instead.
+LIVE_RELOAD_SCRIPTS = "script-src 'self' 'unsafe-inline'"
+
+
+def policy_for(html: str, live_reload: bool = False) -> str:
+    """Return the policy for one page: this site only, plus the page's own inline scripts by hash (any inline script under serve)."""
+    script_src = LIVE_RELOAD_SCRIPTS if live_reload else " ".join(["script-src 'self'", *inline_script_hashes(html)])
     policy = [*BASE_POLICY, script_src]
     if PRIVATE_FORM in html:
         policy = ["form-action 'none'" if rule.startswith("form-action") else rule for rule in policy]
     return "; ".join(policy)
 
 
-def add_security_policy(html: str) -> str:
+def add_security_policy(html: str, live_reload: bool = False) -> str:
     """Insert the page's Content-Security-Policy right after its charset, before any script."""
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, live_reload)}">'
     match = CHARSET.search(html)
     if not match:
         raise ValueError("the page has no <meta charset> to place the security policy after")

@@ -10,8 +10,6 @@ from seniorsite.languages import language_prefix
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
-ElementTree.register_namespace("", SITEMAP_NS)
-ElementTree.register_namespace("xhtml", XHTML_NS)
 
 
 def _language_of(location: str, site_url: str, languages: tuple[str, ...]) -> str:
@@ -26,6 +24,10 @@ def _language_of(location: str, site_url: str, languages: tuple[str, ...]) -> st
 
 def split_sitemap(site_dir: Path, site_url: str, languages: tuple[str, ...]) -> dict[str, int]:
     """Write sitemap.xml (and .gz) into each language folder with that language's pages only."""
+    # Registered here, not at import: the prefixes are global, and a library imported later (WeasyPrint,
+    # loaded only when the PDFs are written) may claim the empty one, which would write ns0: everywhere.
+    ElementTree.register_namespace("", SITEMAP_NS)
+    ElementTree.register_namespace("xhtml", XHTML_NS)
     merged = ElementTree.parse(site_dir / "sitemap.xml").getroot()
     counts = {}
     for language in languages:

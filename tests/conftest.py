@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import CHROMIUM, PROJECT, BuildResult, build, serve
+from tests.helpers import CHROMIUM, CHROMIUM_ARGUMENTS, PROJECT, BuildResult, build, serve
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +34,7 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=CHROMIUM_ARGUMENTS,
         )
         yield chromium
         chromium.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html as html_escape
 import posixpath
 import re
@@ -13,8 +14,15 @@ from seniorsite.offline.tags import page_tags
 # Applied to one start tag's text at a time (found by the stdlib parser in tags.py, which knows scripts and
 # comments), so only real href and src attributes are touched and the rest of the page keeps its bytes.
 LINK_ATTRIBUTE = re.compile(r"""(?P<before>\s(?:href|src)\s*=\s*)(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'>]+))""", re.I)
+LINK_NAMES = re.compile(r"href|src", re.I)  # a tag without these letters has no link to rewrite
 # The canonical address says where a page is published; it stays the public one.
 KEEP_RELATIONS = {"canonical"}
+
+
+@functools.lru_cache(maxsize=65536)  # every page links the same navigation and assets: one look at the disk each
+def _is_folder(site_dir: Path, path: str) -> bool:
+    """True when path below site_dir is a folder (a page's address without its index.html)."""
+    return (site_dir / path).is_dir()
 
 
 def offline_reference(reference: str, page: str, site_dir: Path, site_url: str) -> str | None:
@@ -27,7 +35,7 @@ def offline_reference(reference: str, page: str, site_dir: Path, site_url: str) 
     if (target.scheme, target.netloc) != (site.scheme, site.netloc) or not target.path.startswith(site.path):
         return None
     path = target.path[len(site.path):]
-    if path == "" or path.endswith("/") or (site_dir / unquote(path)).is_dir():
+    if path == "" or path.endswith("/") or _is_folder(site_dir, unquote(path)):
         path = posixpath.join(path, "index.html")
     relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
     cut = min((at for at in (reference.find("?"), reference.find("#")) if at >= 0), default=len(reference))
@@ -52,7 +60,7 @@ def rewrite_links(html: str, page: str, site_dir: Path, site_url: str) -> str:
     parts = []
     done = 0
     for tag in page_tags(html):
-        if tag.closing or not ({"href", "src"} & tag.attributes.keys()):
+        if tag.closing or not tag.mentions(LINK_NAMES) or not ({"href", "src"} & tag.attributes.keys()):
             continue
         if KEEP_RELATIONS & set((tag.attributes.get("rel") or "").split()):
             continue

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 
 # Only the tags' own text is ever edited, so a page keeps every byte the theme and the hooks wrote
 # (its inline scripts above all, whose hashes the page's security policy lists).
@@ -14,55 +16,68 @@ VOID_ELEMENTS = frozenset(
 
 @dataclass(frozen=True)
 class Tag:
-    """One start or end tag: its name, attributes and where its text lies in the page."""
+    """One start or end tag: its name, attribute text and where its text lies in the page."""
 
     name: str
-    attributes: dict[str, str | None]
+    attribute_text: str
     start: int
     end: int
     closing: bool = False
 
+    @functools.cached_property
+    def attributes(self) -> dict[str, str | None]:
+        """The tag's attributes as the stdlib parser gives them (read on first use: most tags are never asked)."""
+        return _attributes(" " + self.attribute_text) if self.attribute_text else {}
 
-class _TagParser(HTMLParser):
-    """Collects every start and end tag with its offsets (the stdlib parser skips script bodies and comments)."""
+    def mentions(self, pattern: re.Pattern[str]) -> bool:
+        """True when the tag's attribute text matches pattern (a cheap test before reading the attributes)."""
+        return pattern.search(self.attribute_text) is not None
 
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.line_starts = [0]
-        for index, character in enumerate(html):
-            if character == "\n":
-                self.line_starts.append(index + 1)
-        self.tags: list[Tag] = []
 
-    def _offset(self) -> int:
-        """Return the offset in the page of the tag being handled."""
-        line, column = self.getpos()
-        return self.line_starts[line - 1] + column
+# One token of markup, as the stdlib's HTML parser sees it; a regular expression instead of html.parser
+# because the offline copy reads every page and the parser took ~20 ms a page (most of the build at 2000
+# examples). tests/test_offline.py checks both agree on every page of the built site.
+TOKEN = re.compile(
+    r"""<!--.*?(?:--!?>|\Z)"""                                            # a comment
+    r"""|<[!?][^>]*>"""                                                # a doctype or processing instruction
+    r"""|</(?P<end>[a-zA-Z][^\s/>]*)[^>]*>"""                          # an end tag
+    r"""|<(?P<start>[a-zA-Z][^\s/>]*)(?P<attributes>(?:"[^"]*"|'[^']*'|[^'">])*)>""",  # a start tag
+    re.S,
+)
+ATTRIBUTE = re.compile(
+    r"""((?<=['"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*('[^']*'|"[^"]*"|(?!['"])[^>\s]*))?(?:\s|/(?!>))*"""
+)  # the stdlib parser's own attribute pattern (html.parser.attrfind_tolerant)
+RAW_TEXT_ELEMENTS = ("script", "style")
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record a start tag and its extent."""
-        start = self._offset()
-        self.tags.append(Tag(tag, dict(attrs), start, start + len(self.get_starttag_text() or "")))
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        """Record a self-closing tag as a start tag."""
-        self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        """Record an end tag (its end is found by the caller, at the next '>')."""
-        start = self._offset()
-        self.tags.append(Tag(tag, {}, start, start, closing=True))
+def _attributes(text: str) -> dict[str, str | None]:
+    """Return a start tag's attributes as the stdlib parser gives them: lower-case names, unescaped values."""
+    found: dict[str, str | None] = {}
+    for match in ATTRIBUTE.finditer(text):
+        name, rest, value = match.group(1, 2, 3)
+        if not rest:
+            value = None
+        elif value[:1] in ("'", '"') and value[:1] == value[-1:]:
+            value = value[1:-1]
+        found.setdefault(name.lower(), unescape(value) if value else value)
+    return found
 
 
 def page_tags(html: str) -> list[Tag]:
-    """Return every start and end tag of a page, in order, with its offsets."""
-    parser = _TagParser(html)
-    parser.feed(html)
-    parser.close()
-    return [
-        Tag(tag.name, tag.attributes, tag.start, html.index(">", tag.start) + 1, closing=True) if tag.closing else tag
-        for tag in parser.tags
-    ]
+    """Return every start and end tag of a page, in order, with its offsets (script and style bodies skipped)."""
+    tags: list[Tag] = []
+    position = 0
+    while (match := TOKEN.search(html, position)) is not None:
+        position = match.end()
+        if match.group("end"):
+            tags.append(Tag(match.group("end").lower(), "", match.start(), match.end(), closing=True))
+        elif match.group("start"):
+            name = match.group("start").lower()
+            tags.append(Tag(name, match.group("attributes"), match.start(), match.end()))
+            if name in RAW_TEXT_ELEMENTS:
+                closing = re.compile(rf"</{name}\s*>", re.I).search(html, position)
+                position = closing.start() if closing else len(html)
+    return tags
 
 
 def element_extent(html: str, tags: list[Tag], index: int) -> tuple[int, int]:

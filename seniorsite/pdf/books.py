@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'  # kept here, free of WeasyPrint, so rendering a page never loads it
+
 PDF_FOLDER = "pdf"
 FILE_PREFIX = "seniorvaerktoejer"
 # The four tools, each a folder of docs/, in the order the site presents them.

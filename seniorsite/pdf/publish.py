@@ -15,14 +15,13 @@ from markupsafe import Markup
 from seniorsite.file_sizes import size_text
 from seniorsite.offline.copy_site import ZIP_NAME
 from seniorsite.pdf.assemble import book_html, book_title
-from seniorsite.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
+from seniorsite.pdf.books import DOWNLOADS_PLACEHOLDER, PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
 from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
 
 DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
 DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
-DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'
 
 
 def write_books(
