@@ -1,0 +1,75 @@
+// The theme fetches the search index and starts its search worker (with lunr) on every page view,
+// which is most of what a first view would download. Here both wait until the reader turns to
+// search: the index request is held until the search field gets focus, the search opens, or the
+// pointer reaches it (a head start), and the worker starts only when the theme first sends it the
+// index. A page opened from a search result ("?h=") needs the index for its highlighting at once.
+// Under file:// (the offline copy) the theme already loads the index only when search opens.
+(function () {
+  "use strict";
+  if (window.location.protocol === "file:") { return; }
+  var INDEX = /\/search\/search_index\.json$/;
+  var WORKER = /\/workers\/search-stemming\.js/;  // the worker seniorsite/search_worker.py names
+  var wanted = new URLSearchParams(window.location.search).has("h");
+  var held = [];
+
+  function release() {
+    if (wanted) { return; }
+    wanted = true;
+    held.splice(0).forEach(function (start) { start(); });
+  }
+
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.svSearchIndex = INDEX.test(new URL(String(url), window.location.href).pathname);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    var request = this;
+    var values = arguments;
+    if (!request.svSearchIndex || wanted) {
+      return send.apply(request, values);
+    }
+    held.push(function () { send.apply(request, values); });
+  };
+
+  // A stand-in for the search worker that starts the real one at the first message; the theme
+  // only listens to it (with addEventListener) until it sends the index.
+  var RealWorker = window.Worker;
+  function LazyWorker(url, options) {
+    var listeners = [];
+    var worker = null;
+    function real() {
+      if (!worker) {
+        worker = new RealWorker(url, options);
+        listeners.forEach(function (listener) { worker.addEventListener.apply(worker, listener); });
+      }
+      return worker;
+    }
+    return {
+      addEventListener: function () {
+        listeners.push(arguments);
+        if (worker) { worker.addEventListener.apply(worker, arguments); }
+      },
+      removeEventListener: function (type, handler) {
+        listeners = listeners.filter(function (listener) { return listener[0] !== type || listener[1] !== handler; });
+        if (worker) { worker.removeEventListener.apply(worker, arguments); }
+      },
+      postMessage: function () { var started = real(); return started.postMessage.apply(started, arguments); },
+      terminate: function () { if (worker) { worker.terminate(); } },
+    };
+  }
+  window.Worker = function (url, options) {
+    return WORKER.test(String(url)) ? new LazyWorker(url, options) : new RealWorker(url, options);
+  };
+
+  function turnedToSearch(event) {
+    var target = event.target;
+    if (target && target.closest && target.closest(".md-search, label[for='__search']")) { release(); }
+  }
+  document.addEventListener("focusin", turnedToSearch);
+  document.addEventListener("pointerover", turnedToSearch);
+  document.addEventListener("change", function (event) {
+    if (event.target && event.target.id === "__search" && event.target.checked) { release(); }
+  });
+})();
