@@ -22,6 +22,7 @@ from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.offline.copy_site import write_offline_zip
+from seniorsite.own_assets import minify_own_assets
 from seniorsite.page_check import page_problems
 from seniorsite.page_parts import (
     add_copy_buttons,
@@ -31,6 +32,7 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
+from seniorsite.page_scripts import without_unused_tool_scripts
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.pdf.publish import with_downloads, write_books
 from seniorsite.pdf.write import PdfFacts
@@ -42,6 +44,7 @@ from seniorsite.security_policy import add_security_policy
 from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
 from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
+from seniorsite.unused_css import prune_theme_stylesheets
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
@@ -187,7 +190,8 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))))
+    page_html = without_unused_tool_scripts(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
+    return add_security_policy(use_stemming_worker(page_html))
 
 
 @event_priority(-100)
@@ -196,7 +200,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(without_unused_tool_scripts(valid_theme_markup(output_content))))
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -207,7 +211,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, write every language's calendars and the offline zip."""
+    """Give each language its own search index and sitemap, write every language's calendars, slim the CSS and scripts, write the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -224,6 +228,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+    minify_own_assets(site_dir)
+    pruned = prune_theme_stylesheets(site_dir)
+    log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
     log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")
 
