@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
 from seniorsite.catalogue import entry_slug
+from seniorsite.compact_html import compact_html
 from seniorsite.events import build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.markers import body_line_offset, replace_markers
@@ -38,6 +39,7 @@ from seniorsite.pdf.publish import with_downloads, write_books
 from seniorsite.pdf.write import PdfFacts
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
+from seniorsite.search_css import move_search_results_css
 from seniorsite.search_index import split_search_index
 from seniorsite.search_worker import use_stemming_worker
 from seniorsite.security_policy import add_security_policy
@@ -189,9 +191,9 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
+    """Offer the PDFs; leave out unused tool scripts and blank space; give every page a Content-Security-Policy that allows only this site."""
     page_html = without_unused_tool_scripts(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
-    return add_security_policy(use_stemming_worker(page_html))
+    return add_security_policy(use_stemming_worker(compact_html(page_html)))
 
 
 @event_priority(-100)
@@ -200,7 +202,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(without_unused_tool_scripts(valid_theme_markup(output_content))))
+    page_html = without_unused_tool_scripts(valid_theme_markup(output_content))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(compact_html(page_html)))
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -230,6 +233,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
     minify_own_assets(site_dir)
     pruned = prune_theme_stylesheets(site_dir)
+    move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search
     log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
     log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")

@@ -6,18 +6,55 @@ import re
 from pathlib import Path
 
 import tinycss2
+from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule, WhitespaceToken
 
 # The site's own files as MkDocs copies them from docs/; the theme's (*.min.*), workers and vendored code stay as they are.
 OWN_STYLESHEETS = "assets/stylesheets/*.css"
 OWN_SCRIPTS = "assets/javascripts/*.js"
 THEME_FILE = ".min."
+NESTING_AT_RULES = ("media", "supports", "keyframes", "layer", "container")  # blocks of rules, not of declarations
 LINE_COMMENT = re.compile(r"^[ \t]*//.*\n", re.M)
 INDENTATION = re.compile(r"^[ \t]+", re.M)
 
 
+def _squashed(tokens: list[Node]) -> str:
+    """Write tokens with each run of blank space (never one inside a string) as one space."""
+    for token in tokens:
+        if isinstance(token, WhitespaceToken):
+            token.value = " "
+        for inner in (getattr(token, "arguments", None), getattr(token, "content", None)):
+            if isinstance(inner, list):
+                _squashed(inner)
+    return tinycss2.serialize(tokens).strip()
+
+
+def _compact_rules(rules: list[Node]) -> str:
+    """Write rules as '{selector}{{declarations}}', at-rules' blocks likewise, without blank space between them."""
+    written = []
+    for rule in rules:
+        if isinstance(rule, QualifiedRule) or (isinstance(rule, AtRule) and rule.content is not None):
+            head = _squashed(rule.prelude)
+            head = f"@{rule.at_keyword} {head}".strip() if isinstance(rule, AtRule) else head
+            nested = isinstance(rule, AtRule) and rule.lower_at_keyword in NESTING_AT_RULES
+            if nested:
+                body = _compact_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            else:
+                body = ";".join(_squashed(declaration.value) and f"{declaration.name}:{_squashed(declaration.value)}"
+                                f"{'!important' if declaration.important else ''}" for declaration in _declarations(rule.content))
+            written.append(f"{head}{{{body}}}")
+        else:
+            written.append(tinycss2.serialize([rule]))
+    return "".join(written)
+
+
+def _declarations(content: list[Node]) -> list[Declaration]:
+    """Return the declarations of a rule's block."""
+    return [d for d in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True) if isinstance(d, Declaration)]
+
+
 def minified_css(css: str) -> str:
-    """Return a stylesheet without its comments and the blank space between rules."""
-    return tinycss2.serialize(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    """Return a stylesheet without its comments and blank space."""
+    return _compact_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
 
 def minified_js(script: str) -> str:

@@ -27,8 +27,10 @@ THEME_SCRIPT_CLASSES = (
     "md-typeset__", "focus-visible", "js",
 )
 CLASS_ATTRIBUTE = re.compile(r"""\bclass=(?:"([^"]*)"|'([^']*)'|\\"([^"\\]*)\\")""")
-# Attributes whose few values select a whole set of rules: the text direction and the theme's colours.
-CHOICE_ATTRIBUTE = re.compile(r"""\b(dir|data-md-color-[a-z]+)=["']?([\w-]+)""")
+# An attribute with its value, as a page writes it: role="columnheader", dir="ltr".
+ATTRIBUTE_VALUE = re.compile(r"""\s([\w-]+)=(?:"([^"]*)"|'([^']*)'|([\w-]+))""")
+# Attributes whose values only the site's own scripts (not every word of the theme's) may set: the text direction and colours.
+OWN_CHOICES = re.compile(r"dir|data-md-color-[a-z]+")
 SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
 # A script names a class or an element in a string ("md-search-result__item", ".sv-card", "mark"), not in its code or comments.
 SCRIPT_STRING = re.compile(r""""((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'""")
@@ -36,7 +38,7 @@ TAG = re.compile(r"<([a-z][a-z0-9]*)\b")
 SELECTOR_COMPOUND = re.compile(r"[^\s>+~]+")
 SELECTOR_TYPE = re.compile(r"^[a-z][a-z0-9]*")
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-SELECTOR_CHOICE = re.compile(r"\[(dir|data-md-color-[a-z]+)=[\"']?([\w-]+)[\"']?\]")
+SELECTOR_CHOICE = re.compile(r"\[([\w-]+)=[\"']?([\w-]+)[\"']?\]")  # [role=columnheader]; not ^=, $=, *= or ~=
 # A pseudo-class's argument (what :not() or :is() names need not be on the page), an attribute selector.
 PARENTHESIZED = re.compile(r"\([^()]*\)")
 ATTRIBUTE_SELECTOR = re.compile(r"\[[^\[\]]*\]")
@@ -46,12 +48,13 @@ ANIMATION_DECLARATIONS = ("animation", "animation-name")
 
 @dataclass(frozen=True)
 class UsedNames:
-    """What a built site can put on a page: classes, script words (classes set by script), direction and colour choices."""
+    """What a built site can put on a page: classes, elements, script words (classes set by script), attribute values."""
 
     classes: frozenset[str]
     tags: frozenset[str]
     script_words: frozenset[str]
     choices: frozenset[tuple[str, str]]
+    all_script_words: frozenset[str]
 
     def has_class(self, name: str) -> bool:
         """True if a page holds the class, or a script names it (whole, or as a prefix it completes)."""
@@ -73,13 +76,14 @@ def used_names(markup: Iterable[str], scripts: Iterable[str], theme_scripts: Ite
     for text in markup:
         for match in CLASS_ATTRIBUTE.finditer(text):
             classes.update((match.group(1) or match.group(2) or match.group(3) or "").split())
-        choices.update(CHOICE_ATTRIBUTE.findall(text))
+        choices.update((match.group(1), match.group(2) or match.group(3) or match.group(4) or "") for match in ATTRIBUTE_VALUE.finditer(text))
         tags.update(TAG.findall(text))
     words = {word for text in scripts for word in _string_words(text)}
     theme_words = {word for text in theme_scripts for word in _string_words(text)}
-    tags |= words | theme_words  # an element a script creates: document.createElement("mark"), h("article")
+    everything = frozenset(words | theme_words)
+    tags |= everything  # an element a script creates: document.createElement("mark"), h("article")
     words |= {word for word in theme_words if word.startswith(THEME_SCRIPT_CLASSES)}
-    return UsedNames(frozenset(classes), frozenset(tags), frozenset(words), frozenset(choices))
+    return UsedNames(frozenset(classes), frozenset(tags), frozenset(words), frozenset(choices), everything)
 
 
 def _string_words(script: str) -> set[str]:
@@ -88,19 +92,20 @@ def _string_words(script: str) -> set[str]:
 
 
 def _selector_used(selector: str, used: UsedNames) -> bool:
-    """True if the selector may match on some page: each class it needs exists, each direction or colour choice too (on a page or set by a script)."""
+    """True if the selector may match on some page: each class, element and attribute value it needs is on a page or set by a script."""
     plain = selector
     while PARENTHESIZED.search(plain):
         plain = PARENTHESIZED.sub("", plain)
     for attribute, value in SELECTOR_CHOICE.findall(plain):
-        if (attribute, value) not in used.choices and value not in used.script_words:
+        set_by_script = used.script_words if OWN_CHOICES.fullmatch(attribute) else used.all_script_words
+        if (attribute, value) not in used.choices and value not in set_by_script:
             return False
     plain = ATTRIBUTE_SELECTOR.sub("", plain)
     types = [match.group(0) for compound in SELECTOR_COMPOUND.findall(plain) if (match := SELECTOR_TYPE.match(compound))]
     return all(name in used.tags for name in types) and all(used.has_class(name) for name in SELECTOR_CLASS.findall(plain))
 
 
-def _split_selectors(prelude: str) -> list[str]:
+def split_selectors(prelude: str) -> list[str]:
     """Split a selector list at its top-level commas (not those inside :is(…) or :not(…))."""
     parts, depth, start = [], 0, 0
     for at, char in enumerate(prelude):
@@ -117,7 +122,7 @@ def _pruned_rules(rules: list[Node], used: UsedNames) -> list[Node]:
     kept: list[Node] = []
     for rule in rules:
         if isinstance(rule, QualifiedRule):
-            selectors = [s for s in _split_selectors(tinycss2.serialize(rule.prelude)) if _selector_used(s, used)]
+            selectors = [s for s in split_selectors(tinycss2.serialize(rule.prelude)) if _selector_used(s, used)]
             if selectors:
                 rule.prelude = tinycss2.parse_component_value_list(",".join(selectors))
                 kept.append(rule)
