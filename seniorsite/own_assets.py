@@ -1,4 +1,4 @@
-"""Write the site's own stylesheets and scripts into the built site without comments and indentation."""
+"""Write the site's own stylesheets, scripts and SVG images into the built site without comments and indentation."""
 
 from __future__ import annotations
 
@@ -11,10 +11,12 @@ from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule, WhitespaceTok
 # The site's own files as MkDocs copies them from docs/; the theme's (*.min.*), workers and vendored code stay as they are.
 OWN_STYLESHEETS = "assets/stylesheets/*.css"
 OWN_SCRIPTS = "assets/javascripts/*.js"
+OWN_IMAGES = "assets/images/*.svg"
 THEME_FILE = ".min."
 NESTING_AT_RULES = ("media", "supports", "keyframes", "layer", "container")  # blocks of rules, not of declarations
 LINE_COMMENT = re.compile(r"^[ \t]*//.*\n", re.M)
 INDENTATION = re.compile(r"^[ \t]+", re.M)
+XML_COMMENT = re.compile(r"\s*<!--.*?-->", re.S)
 
 
 def _squashed(tokens: list[Node]) -> str:
@@ -66,10 +68,15 @@ def minified_js(script: str) -> str:
     return INDENTATION.sub("", LINE_COMMENT.sub("", script))
 
 
+def minified_svg(svg: str) -> str:
+    """Return an SVG image without its comments and indentation."""
+    return INDENTATION.sub("", XML_COMMENT.sub("", svg))
+
+
 def minify_own_assets(site: Path) -> dict[str, tuple[int, int]]:
-    """Rewrite the site's own stylesheets and scripts in a built site, minified; return bytes before and after."""
+    """Rewrite the site's own stylesheets, scripts and SVG images in a built site, minified; return bytes before and after."""
     sizes: dict[str, tuple[int, int]] = {}
-    for pattern, minified in ((OWN_STYLESHEETS, minified_css), (OWN_SCRIPTS, minified_js)):
+    for pattern, minified in ((OWN_STYLESHEETS, minified_css), (OWN_SCRIPTS, minified_js), (OWN_IMAGES, minified_svg)):
         for path in sorted(site.glob(pattern)):
             if THEME_FILE in path.name:
                 continue

@@ -8,9 +8,10 @@
 // already loads the index only when search opens; only the styles wait here.
 (function () {
   "use strict";
-  var RESULT_STYLES = "search-results.css";  // seniorsite/search_css.py SEARCH_RESULTS_STYLESHEET
+  // The names seniorsite/search_css.py (SEARCH_RESULTS_STYLESHEET) and search_worker.py write.
+  var RESULT_STYLES = "search-results.css";
   var INDEX = /\/search\/search_index\.json$/;
-  var WORKER = /\/workers\/search-stemming\.js/;  // the worker seniorsite/search_worker.py names
+  var WORKER = /\/workers\/search-stemming\.js/;
   var online = window.location.protocol !== "file:";
   var indexWanted = new URLSearchParams(window.location.search).has("h");
   var turned = false;
