@@ -11,7 +11,7 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
+.PHONY: site serve test bench first-view links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: $(SITE_READY)
@@ -36,6 +36,10 @@ test: $(TEST_READY)
 ## bench: build time, memory and size at 50 to 2000 catalogue examples against a plain Material + i18n build, the time an edit takes to show under serve, and PASS/FAIL per target
 bench: $(TEST_READY)
 	$(BIN)/python scripts/bench.py
+
+## first-view: each page's first view gzipped (at most 60 KB) and Lighthouse (mobile) on four pages, served with gzip
+first-view: site $(TEST_READY)
+	$(BIN)/python scripts/first_view.py site
 
 ## readability: print LIX for every Danish page (and the same figure for English) of the built site
 readability: site

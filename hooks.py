@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
 from seniorsite.catalogue import CATALOGUE_FOLDER, entry_slug
+from seniorsite.compact_html import compact_html
 from seniorsite.dates import format_day
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.editing.translation_status import StatusOncePerRun
@@ -28,6 +29,7 @@ from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, la
 from seniorsite.last_changed import git_change_times, last_changed
 from seniorsite.markers import body_line_offset, replace_markers
 from seniorsite.offline.copy_site import write_offline_zip
+from seniorsite.own_assets import minify_own_assets
 from seniorsite.page_check import page_problems
 from seniorsite.page_parts import (
     add_copy_buttons,
@@ -37,10 +39,12 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
+from seniorsite.page_scripts import without_unused_tool_scripts
 from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.problems import ContentError
 from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
+from seniorsite.search_css import move_search_results_css
 from seniorsite.search_index import split_search_index
 from seniorsite.search_worker import use_stemming_worker
 from seniorsite.security_policy import add_security_policy
@@ -49,6 +53,7 @@ from seniorsite.sitemaps import split_sitemap
 from seniorsite.strings import Translate, load_strings
 from seniorsite.template_cache import THEME_TEMPLATES
 from seniorsite.translations import page_twin
+from seniorsite.unused_css import prune_theme_stylesheets
 
 if TYPE_CHECKING:
     from seniorsite.pdf.write import PdfFacts
@@ -267,8 +272,9 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Offer the PDFs; give every page a Content-Security-Policy that allows only this site."""
-    return add_security_policy(use_stemming_worker(valid_theme_markup(_with_downloads(output, page, _current_language(config)))), RUN["serve"])
+    """Offer the PDFs; leave out unused tool scripts and blank space; give every page a Content-Security-Policy that allows only this site."""
+    page_html = without_unused_tool_scripts(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
+    return add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
 
 
 @event_priority(-100)
@@ -277,7 +283,8 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(valid_theme_markup(output_content)), RUN["serve"])
+    page_html = without_unused_tool_scripts(valid_theme_markup(output_content))
+    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
@@ -288,7 +295,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, write every language's calendars and (unless switched off) the offline zip."""
+    """Give each language its own search index and sitemap, write every language's calendars, slim the CSS and scripts, and (unless switched off) write the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -305,6 +312,10 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
+    minify_own_assets(site_dir)
+    pruned = prune_theme_stylesheets(site_dir)
+    move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search
+    log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     if os.environ.get(OFFLINE_SWITCH, "1") == "0":
         return
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)

@@ -1,0 +1,110 @@
+"""A phone's first view: every page loads at most 60 KB gzipped; search, its index and its styles come when the reader turns to it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from scripts.first_view import FIRST_VIEW_LIMIT, first_view_requests
+from seniorsite.compact_html import compact_html
+from seniorsite.own_assets import minified_css, minified_js
+from seniorsite.page_scripts import without_unused_tool_scripts
+from seniorsite.search_css import split_search_results_css
+from seniorsite.unused_css import pruned_stylesheets, used_names
+from tests.helpers import BuildResult, site_pages, soup_of
+
+INDEX = "search/search_index.json"
+THEME_WORKER = "/workers/search."
+RESULT_STYLES = "stylesheets/search-results.css"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", site_pages())
+def test_the_first_view_of_every_page_is_at_most_60_kb_gzipped(browser: object, site_url: str, path: str) -> None:
+    """Every request of a fresh load until the network is idle, each body gzipped as GitHub Pages sends it."""
+    fetched = first_view_requests(browser, site_url + path)
+    listing = ", ".join(f"{url.removeprefix(site_url)} {size}" for url, size in sorted(fetched.items(), key=lambda item: -item[1]))
+    assert sum(fetched.values()) <= FIRST_VIEW_LIMIT, f"{path or '/'}: {sum(fetched.values())} bytes: {listing}"
+
+
+@pytest.fixture
+def tab_with_requests(browser: object, site_url: str) -> Iterator[tuple[object, list[str]]]:
+    """A fresh phone-sized tab and the list of every address it requests."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    yield context.new_page(), requested
+    context.close()
+
+
+@pytest.mark.browser
+def test_search_loads_its_index_worker_and_styles_only_when_the_reader_opens_it(tab_with_requests: tuple[object, list[str]], site_url: str) -> None:
+    """Nothing of search is fetched on load; opening it fetches each once, and the results show styled."""
+    tab, requested = tab_with_requests
+    tab.goto(site_url, wait_until="networkidle")
+    assert [url for url in requested if INDEX in url or THEME_WORKER in url or RESULT_STYLES in url] == []
+    tab.locator("label[for='__search']").first.click()
+    tab.locator("input.md-search__input").press_sequentially("seniorsamtale", delay=20)
+    first = tab.locator(".md-search-result__item a.md-search-result__link").first
+    first.wait_for()
+    assert sum(INDEX in url for url in requested) == 1
+    assert sum(THEME_WORKER in url for url in requested) == 1
+    assert sum(RESULT_STYLES in url for url in requested) == 1
+    # Styled as before: the theme's result link is a block with its padding, not a bare inline link.
+    assert first.evaluate("a => getComputedStyle(a).display") == "block"
+    assert first.evaluate("a => getComputedStyle(a.querySelector('article')).paddingLeft") != "0px"
+
+
+@pytest.mark.browser
+def test_a_page_opened_from_a_result_loads_the_index_at_once_and_highlights(tab_with_requests: tuple[object, list[str]], site_url: str) -> None:
+    """'?h=' needs the index to mark the word, without the reader touching search."""
+    tab, requested = tab_with_requests
+    tab.goto(site_url + "arbejdshaandbog/roller/?h=senior", wait_until="networkidle")
+    assert sum(INDEX in url for url in requested) == 1
+    assert tab.locator("article mark").count() > 0
+
+
+def test_a_tool_script_is_only_on_the_pages_with_the_tool(built_site: BuildResult) -> None:
+    """catalogue.js on the catalogue, copy.js on the communication kit, conversation-form.js on the form; on no other page."""
+    expected = {"catalogue.js": {"inspiration/"}, "copy.js": {"kommunikation/"}, "conversation-form.js": {"samtaleskabelon/formular/"}}
+    for script, pages in expected.items():
+        holding = {path.removeprefix("en/") for path in site_pages() if soup_of(built_site.site, path).find("script", src=lambda src, s=script: bool(src) and src.endswith("/" + s))}
+        assert holding == pages, script
+
+
+def test_the_theme_css_keeps_what_pages_or_scripts_use_and_drops_the_rest() -> None:
+    """A class on no page is dropped; one on a page, one a script sets, one only inside :not() stay (on an element a page has); so do their variables."""
+    used = used_names(['<div class="shown" dir="ltr">'], ['el.classList.add("set-later")'], ['h("div", {class: "md-search-result__item"})'])
+    css = (
+        ".shown{color:red}.never{color:var(--never-read)}:root{--never-read:blue;--read:green}.set-later{color:var(--read)}"
+        "div:not(.never){margin:0}.md-search-result__item{padding:0}[dir=rtl] .shown{float:right}@media print{.never{display:none}}"
+    )
+    [kept] = pruned_stylesheets([css], used)
+    assert kept == ".shown{color:red}:root{--read:green}.set-later{color:var(--read)}div:not(.never){margin:0}.md-search-result__item{padding:0}"
+
+
+def test_search_result_rules_move_to_their_own_stylesheet() -> None:
+    """Rules for results leave main.css, also from a shared selector list and from inside @media."""
+    rest, results = split_search_results_css(".a,.md-search-result__link{color:red}@media print{.md-search-result{display:none}.b{x:y}}")
+    assert rest == ".a{color:red}@media print{.b{x:y}}"
+    assert results == ".md-search-result__link{color:red}@media print{.md-search-result{display:none}}"
+
+
+def test_blank_space_goes_but_not_inside_a_textarea_or_pre() -> None:
+    """Indentation and blank lines go between elements; what a reader types or sees in pre stays."""
+    html = '<div>\n    <p>\n      Tekst\n\n    </p>\n</div>\n<textarea>\n  svar\n\n</textarea>\n<pre>\n  kode\n</pre>'
+    assert compact_html(html) == '<div>\n<p>\nTekst\n</p>\n</div>\n<textarea>\n  svar\n\n</textarea>\n<pre>\n  kode\n</pre>'
+
+
+def test_own_css_and_js_lose_comments_not_meaning() -> None:
+    """Comments and blank space go; a string with a double slash and a space inside a string stay."""
+    assert minified_css('/* note */\n.a  .b {\n  content: "  x";\n  color: red !important;\n}\n') == '.a .b{content:"  x";color:red!important}'
+    assert minified_js('// note\n(function () {\n  var url = "http://x";  // inline\n})();\n') == '(function () {\nvar url = "http://x";  // inline\n})();\n'
+
+
+def test_a_page_without_a_tool_loses_its_script() -> None:
+    """The catalogue's script goes from a page without the catalogue; a page with it keeps it."""
+    tag = '<script src="../assets/javascripts/catalogue.js"></script>'
+    assert without_unused_tool_scripts(f"<p>x</p>{tag}") == "<p>x</p>"
+    assert without_unused_tool_scripts(f'<div class="sv-catalogue">{tag}') == f'<div class="sv-catalogue">{tag}'
