@@ -26,6 +26,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_targets import Target, print_targets  # noqa: E402
+from first_view import first_view_targets  # noqa: E402
 from synthetic_entries import add_entries  # noqa: E402
 
 from seniorsite.languages import LANGUAGES, language_prefix  # noqa: E402
@@ -187,6 +188,7 @@ def main() -> None:
     parser.add_argument("--sizes", default=DEFAULT_SIZES, help="made-up examples per language, comma-separated; 0 is the real site")
     parser.add_argument("--edits", type=int, default=3, help="edits timed under `mkdocs serve` (0: skip the preview)")
     parser.add_argument("--no-pdfs", action="store_true", help="skip timing the PDFs")
+    parser.add_argument("--no-first-view", action="store_true", help="skip the first-view weight and Lighthouse")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",")]
     started = time.perf_counter()
@@ -198,6 +200,9 @@ def main() -> None:
         preview = []
         if arguments.edits:
             preview = edit_to_screen_seconds(project_with_entries(scratch_dir / "preview", 0), serve_environment(), arguments.edits)
+        if not arguments.no_first_view:
+            timed_build(PROJECT, scratch_dir / "first-view-site", pdfs=True)
+            targets += [Target.told(*target) for target in first_view_targets(scratch_dir / "first-view-site")]
     print(f"\nruns: {arguments.runs} of each side, alternating; both languages per build; strict; PDFs off")
     print_table(list(results.values()))
     if pdfs:
@@ -205,7 +210,7 @@ def main() -> None:
     if preview:
         print(f"live preview (make serve): an edit shows in Chromium after {', '.join(f'{s:.2f}' for s in preview)} s "
               f"(median {statistics.median(preview):.2f} s)")
-    targets += build_targets(results)
+    targets[:0] = build_targets(results)
     if preview:
         targets.append(Target.at_most("an edit shows under make serve (real size, median)", statistics.median(preview), PREVIEW_SECONDS, " s"))
     print(f"benchmark took {time.perf_counter() - started:.0f} s\n")

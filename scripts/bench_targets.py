@@ -18,6 +18,7 @@ class Target:
     limit: float
     passed: bool
     unit: str = ""
+    text: str = ""  # a measurement told in words (several scores) instead of one number
 
     @classmethod
     def at_most(cls, name: str, measured: float, limit: float, unit: str = "") -> Target:
@@ -29,9 +30,16 @@ class Target:
         """A target the measured value must reach (scores)."""
         return cls(name, measured, limit, measured >= limit, unit)
 
+    @classmethod
+    def told(cls, name: str, passed: bool, text: str) -> Target:
+        """A target checked elsewhere (scripts/first_view.py), with its measurement in words."""
+        return cls(name, 0.0, 0.0, passed, text=text)
+
     def line(self) -> str:
         """Return the target as `make bench` prints it."""
         verdict = "PASS" if self.passed else "FAIL"
+        if self.text:
+            return f"{verdict}  {self.name}: {self.text}"
         return f"{verdict}  {self.name}: {self.measured:.2f}{self.unit} (limit {self.limit:.2f}{self.unit})"
 
 
