@@ -39,7 +39,7 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
-from seniorsite.page_scripts import without_unused_tool_scripts
+from seniorsite.page_scripts import without_unused_tool_assets
 from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
 from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.problems import ContentError
@@ -273,7 +273,7 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; leave out unused tool scripts and blank space; give every page a Content-Security-Policy that allows only this site."""
-    page_html = without_unused_tool_scripts(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
+    page_html = without_unused_tool_assets(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
     return add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
 
 
@@ -283,7 +283,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    page_html = without_unused_tool_scripts(valid_theme_markup(output_content))
+    page_html = without_unused_tool_assets(valid_theme_markup(output_content))
     NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.

@@ -5,13 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 import tinycss2
-from tinycss2.ast import AtRule, Node, QualifiedRule
+from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule
 
 from seniorsite.unused_css import THEME_STYLESHEETS, split_selectors
 
 # Written beside the theme's main.css; docs/assets/javascripts/search-on-demand.js loads it by this name.
 SEARCH_RESULTS_STYLESHEET = "search-results.css"
 SEARCH_RESULT_CLASS = ".md-search-result"
+SEARCH_RESULT_VARIABLE = "--md-search-result"  # custom properties (the result icon) that only the result rules read
+
+
+def _split_variables(rule: QualifiedRule) -> tuple[str, str]:
+    """Return a rule's block without the search results' custom properties, and those properties as a block."""
+    declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+    moved = [d for d in declarations if isinstance(d, Declaration) and d.name.startswith(SEARCH_RESULT_VARIABLE)]
+    if not moved:
+        return tinycss2.serialize(rule.content), ""
+    kept = [d for d in declarations if isinstance(d, Declaration) and d not in moved]
+    return ";".join(d.serialize() for d in kept), ";".join(d.serialize() for d in moved)
 
 
 def _split_rules(rules: list[Node]) -> tuple[list[Node], list[Node]]:
@@ -26,7 +37,10 @@ def _split_rules(rules: list[Node]) -> tuple[list[Node], list[Node]]:
             if own:
                 results.append(f"{','.join(own)}{{{tinycss2.serialize(rule.content)}}}")
             if rest:
-                others.append(f"{','.join(rest)}{{{tinycss2.serialize(rule.content)}}}")
+                block, variables = _split_variables(rule)
+                others.append(f"{','.join(rest)}{{{block}}}")
+                if variables:
+                    results.append(f"{','.join(rest)}{{{variables}}}")
         elif isinstance(rule, AtRule) and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
             inner_others, inner_results = _split_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
             wrapper = f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}"

@@ -9,7 +9,7 @@ import pytest
 from scripts.first_view import FIRST_VIEW_LIMIT, first_view_requests
 from seniorsite.compact_html import compact_html
 from seniorsite.own_assets import minified_css, minified_js
-from seniorsite.page_scripts import without_unused_tool_scripts
+from seniorsite.page_scripts import without_unused_tool_assets
 from seniorsite.search_css import split_search_results_css
 from seniorsite.unused_css import pruned_stylesheets, used_names
 from tests.helpers import BuildResult, site_pages, soup_of
@@ -106,5 +106,5 @@ def test_own_css_and_js_lose_comments_not_meaning() -> None:
 def test_a_page_without_a_tool_loses_its_script() -> None:
     """The catalogue's script goes from a page without the catalogue; a page with it keeps it."""
     tag = '<script src="../assets/javascripts/catalogue.js"></script>'
-    assert without_unused_tool_scripts(f"<p>x</p>{tag}") == "<p>x</p>"
-    assert without_unused_tool_scripts(f'<div class="sv-catalogue">{tag}') == f'<div class="sv-catalogue">{tag}'
+    assert without_unused_tool_assets(f"<p>x</p>{tag}") == "<p>x</p>"
+    assert without_unused_tool_assets(f'<div class="sv-catalogue">{tag}') == f'<div class="sv-catalogue">{tag}'
