@@ -143,7 +143,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The glossary's tooltips, given to the abbr extension once per language build: as definitions appended
     # to every page they cost ~6 ms a page of Markdown parsing (a third of the build at 300 examples).
     config.mdx_configs.setdefault("abbr", {})["glossary"] = data.glossary.tooltips(_current_language(config))
-    STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
+    if _current_language(config) == DEFAULT_LANGUAGE or not STRINGS:  # once per run: every language reads both
+        STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
     if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
         GIT_TIMES.clear()
@@ -312,10 +313,11 @@ def on_post_build(config: MkDocsConfig) -> None:
             uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
         )
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
-    minify_own_assets(site_dir)
-    pruned = prune_theme_stylesheets(site_dir)
+    if not RUN["serve"]:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
+        minify_own_assets(site_dir)
+        pruned = prune_theme_stylesheets(site_dir)
+        log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search
-    log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     if os.environ.get(OFFLINE_SWITCH, "1") == "0":
         return
     offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
