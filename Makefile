@@ -27,7 +27,7 @@ SERVE_ENV := SENIORSITE_PDF=0 SENIORSITE_OFFLINE=0
 
 ## serve: preview on http://127.0.0.1:8000/ with live reload (without the PDFs and the offline zip, so a reload stays quick)
 serve: $(SITE_READY)
-	$(SERVE_ENV) $(BIN)/mkdocs serve --strict
+	$(SERVE_ENV) $(BIN)/python scripts/serve.py serve --strict
 
 ## test: set up (with the test-only packages) and run every test
 test: $(TEST_READY)

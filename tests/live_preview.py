@@ -24,6 +24,7 @@ EDITED_PAGE = Path("docs") / "om.md"  # a Danish page in the navigation, with an
 EDITED_URL = "om/"
 STARTUP_SECONDS = 300
 SHOW_SECONDS = 60
+SERVE_SCRIPT = PROJECT / "scripts" / "serve.py"  # what `make serve` runs
 SERVE_ENV_LINE = re.compile(r"^SERVE_ENV\s*:=(?P<words>.*)$", re.M)
 
 
@@ -76,7 +77,7 @@ def start_preview(project: Path, environment: dict[str, str], attempts: int = 3)
         port = free_port()
         url = f"http://127.0.0.1:{port}{SITE_PATH}{EDITED_URL}"
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, str(SERVE_SCRIPT), "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )

@@ -6,13 +6,19 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_project
-from tests.live_preview import SHOW_SECONDS, edit_to_screen_seconds, serve_environment
+from tests.helpers import PROJECT, copy_project
+from tests.live_preview import SERVE_SCRIPT, SHOW_SECONDS, edit_to_screen_seconds, serve_environment
 
 
 def test_make_serve_leaves_out_the_pdfs_and_the_offline_zip() -> None:
     """The preview skips the slow whole-site work, so a reload stays quick."""
     assert serve_environment() == {"SENIORSITE_PDF": "0", "SENIORSITE_OFFLINE": "0"}
+
+
+def test_make_serve_runs_the_quick_watcher() -> None:
+    """`make serve` runs the same command the preview is timed with (MkDocs with a 0.1 s watcher)."""
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    assert f"$(SERVE_ENV) $(BIN)/python {SERVE_SCRIPT.relative_to(PROJECT)} serve --strict" in makefile
 
 
 @pytest.mark.browser
