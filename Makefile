@@ -25,7 +25,7 @@ site: $(SITE_READY)
 # What the preview leaves out, so a reload stays quick: the PDFs and the offline zip (tests/live_preview.py reads this line).
 SERVE_ENV := SENIORSITE_PDF=0 SENIORSITE_OFFLINE=0
 
-## serve: preview on http://127.0.0.1:8000/ with live reload (without the PDFs and the offline zip, so a reload stays quick)
+## serve: preview on http://127.0.0.1:8000/ with live reload (MkDocs through scripts/serve.py: a quicker watcher; without the PDFs, the offline zip, the CSS pruning and the sitemap, so a reload stays quick)
 serve: $(SITE_READY)
 	$(SERVE_ENV) $(BIN)/python scripts/serve.py serve --strict
 
