@@ -9,26 +9,20 @@ form. Usage: `make first-view` (or `python scripts/first_view.py site`).
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
-from urllib.parse import urlsplit
-
-import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run")
+sys.path.insert(0, str(PROJECT))
+from tests.helpers import CHROMIUM, CHROMIUM_ARGUMENTS, QuietHandler, serve  # noqa: E402
+
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 # The pages the target names, as paths below the site root (Danish, the default language).
@@ -43,7 +37,6 @@ LIGHTHOUSE_TARGET = 100
 GZIP_LEVEL = 6  # GitHub Pages' level is not published; 6 is gzip's and most servers' default
 # The types GitHub Pages sends compressed; images such as PNG go as they are.
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
-SITE_PATH = urlsplit(yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
 
 
 def gzipped_size(body: bytes, content_type: str) -> int:
@@ -53,14 +46,8 @@ def gzipped_size(body: bytes, content_type: str) -> int:
     return len(body)
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a built site under its published path, text-like files gzipped, without a log line per request."""
-
-    def translate_path(self, path: str) -> str:
-        """Map /seniorvaerktoejer/x to the folder's x; anything outside the site is not found."""
-        if not path.startswith(SITE_PATH):
-            return str(Path(self.directory) / "does-not-exist")
-        return super().translate_path("/" + path[len(SITE_PATH):])
+class GzipHandler(QuietHandler):
+    """Serves a built site as the tests' server does, text-like files gzipped and with GitHub Pages' cache header."""
 
     def send_head(self) -> object:
         """Answer with the file gzipped when it is text-like and the client accepts gzip."""
@@ -93,22 +80,10 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         self.end_headers()
         return io.BytesIO(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the stdlib's name
-        """Write nothing."""
 
-
-@contextmanager
-def serve_gzipped(folder: Path) -> Iterator[str]:
-    """Serve a built site with gzip on 127.0.0.1 at its published path; yield the site's address."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def serve_gzipped(folder: Path) -> AbstractContextManager[str]:
+    """Serve a built site with gzip on 127.0.0.1 at its published path; the context gives the site's address."""
+    return serve(folder, GzipHandler)
 
 
 def site_pages(site: Path) -> list[str]:
@@ -149,7 +124,7 @@ def first_view_sizes(site: Path) -> dict[str, int]:
     from playwright.sync_api import sync_playwright
 
     with serve_gzipped(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_FLAGS))
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
         try:
             return {path or "/": sum(first_view_requests(browser, base + path).values()) for path in site_pages(site)}
         finally:
@@ -159,7 +134,7 @@ def first_view_sizes(site: Path) -> dict[str, int]:
 def lighthouse_scores(site: Path) -> dict[str, dict[str, int]]:
     """Run Lighthouse (mobile) on the four target pages, served with gzip; return each page's category scores."""
     scores: dict[str, dict[str, int]] = {}
-    flags = "--headless=new " + " ".join(CHROMIUM_FLAGS)
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGUMENTS)
     environment = {**os.environ, "CHROME_PATH": CHROMIUM}
     with serve_gzipped(site) as base, tempfile.TemporaryDirectory() as scratch:
         for name, path in LIGHTHOUSE_PAGES.items():
