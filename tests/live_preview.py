@@ -92,29 +92,39 @@ def start_preview(project: Path, environment: dict[str, str], attempts: int = 3)
     raise AssertionError("unreachable")
 
 
-def edit_to_screen_seconds(project: Path, environment: dict[str, str], edits: int = 1) -> list[float]:
-    """Serve project, open the edited page in Chromium; per edit, append a unique word and time until it shows."""
+def timed_edits(browser: object, project: Path, url: str, edits: int) -> list[float]:
+    """Open the edited page; per edit, append a unique word to its file and time until the page shows it."""
+    page = browser.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        seconds = []
+        for _ in range(edits):
+            word = f"retning{time.time_ns()}"
+            source = project / EDITED_PAGE
+            text = source.read_text(encoding="utf-8")
+            started = time.perf_counter()
+            source.write_text(f"{text}\n{word}\n", encoding="utf-8")
+            seconds.append(wait_for_word(page, word, started))
+            time.sleep(1)  # let the watcher settle before the next edit
+        return seconds
+    finally:
+        page.close()
+
+
+def edit_to_screen_seconds(project: Path, environment: dict[str, str], edits: int = 1, browser: object | None = None) -> list[float]:
+    """Serve project and time edits in Chromium: the given browser (a test's), or one started here (the benchmark's)."""
     from playwright.sync_api import sync_playwright
 
     server, url = start_preview(project, environment)
     try:
+        if browser is not None:
+            return timed_edits(browser, project, url, edits)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
+            own_browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGUMENTS)
             try:
-                page = browser.new_page()
-                page.goto(url, wait_until="load")
-                seconds = []
-                for _ in range(edits):
-                    word = f"retning{time.time_ns()}"
-                    source = project / EDITED_PAGE
-                    text = source.read_text(encoding="utf-8")
-                    started = time.perf_counter()
-                    source.write_text(f"{text}\n{word}\n", encoding="utf-8")
-                    seconds.append(wait_for_word(page, word, started))
-                    time.sleep(1)  # let the watcher settle before the next edit
-                return seconds
+                return timed_edits(own_browser, project, url, edits)
             finally:
-                browser.close()
+                own_browser.close()
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -22,7 +22,7 @@ def test_make_serve_runs_the_quick_watcher() -> None:
 
 
 @pytest.mark.browser
-def test_a_saved_edit_shows_in_the_open_page(tmp_path: Path) -> None:
+def test_a_saved_edit_shows_in_the_open_page(browser: object, tmp_path: Path) -> None:
     """Live reload works under the page's security policy: an appended word appears without touching the browser."""
-    seconds = edit_to_screen_seconds(copy_project(tmp_path / "project"), serve_environment(), edits=2)
+    seconds = edit_to_screen_seconds(copy_project(tmp_path / "project"), serve_environment(), edits=2, browser=browser)
     assert len(seconds) == 2 and max(seconds) < SHOW_SECONDS
