@@ -69,6 +69,7 @@ def test_ci_runs_the_readme_test_command_and_uploads_the_site() -> None:
     assert steps.index("bash .ci/run") < steps.index("make site") < next(i for i, s in enumerate(steps) if s.startswith("actions/upload-artifact"))
     assert "make test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci["jobs"]["test"]["steps"][0]["with"]["fetch-depth"] == 0
+    assert "make translations" in steps and "make spelling" in steps  # their annotations land on the pull request's lines
     assert ci["permissions"] == {"contents": "read"} and all("permissions" not in job for job in ci["jobs"].values())
 
 
