@@ -151,7 +151,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
         GIT_TIMES.clear()
         GIT_TIMES.update(git_change_times(PROJECT_DIR))
-        TRANSLATION_STATUS.reset()
+        TRANSLATION_STATUS.reset(GIT_TIMES)  # one git log per run, for the dates and the translation status
     BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
     if loaded_now:
         log.info(

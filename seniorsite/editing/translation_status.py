@@ -81,10 +81,9 @@ class TranslationStatus:
         return [twin for twin in self.twins if twin.older]
 
 
-def _page_statuses(project_dir: Path) -> list[TwinStatus]:
-    """Return the status of every page pair in docs/."""
+def _page_statuses(project_dir: Path, times: dict[str, datetime]) -> list[TwinStatus]:
+    """Return the status of every page pair in docs/, dated by each file's last commit (times)."""
     docs = project_dir / DOCS_DIR
-    times = git_change_times(project_dir)
     suffixes = tuple(f".{language}.md" for language in LANGUAGES if language != DEFAULT_LANGUAGE)
     danish_pages = sorted({
         page.with_name(page.name.rsplit(".", 2)[0] + ".md") if page.name.endswith(suffixes) else page
@@ -129,9 +128,9 @@ def _data_statuses(project_dir: Path) -> tuple[list[TwinStatus], list[Problem]]:
     return statuses, problems
 
 
-def translation_status(project_dir: Path) -> TranslationStatus:
-    """Return the translation status of every page and data text of a project."""
-    pages = _page_statuses(project_dir)
+def translation_status(project_dir: Path, file_times: dict[str, datetime] | None = None) -> TranslationStatus:
+    """Return the translation status of every page and data text of a project (file_times: git's, when already read)."""
+    pages = _page_statuses(project_dir, git_change_times(project_dir) if file_times is None else file_times)
     data, problems = _data_statuses(project_dir)
     twins = pages + data
     return TranslationStatus(
@@ -194,16 +193,18 @@ class StatusOncePerRun:
     def __init__(self, project_dir: Path):
         self.project_dir = project_dir
         self._status: TranslationStatus | None = None
+        self._file_times: dict[str, datetime] | None = None
         self.computed = 0
 
-    def reset(self) -> None:
-        """Forget the status, so the next build run works it out afresh."""
+    def reset(self, file_times: dict[str, datetime] | None = None) -> None:
+        """Forget the status, so the next build run works it out afresh (from the run's git times, when given)."""
         self._status = None
+        self._file_times = file_times
 
     def __call__(self) -> TranslationStatus:
         """Return the status, working it out on the first call of a run."""
         if self._status is None:
-            self._status = translation_status(self.project_dir)
+            self._status = translation_status(self.project_dir, self._file_times)
             self.computed += 1
         return self._status
 
