@@ -11,12 +11,22 @@ BUILD_DIR := .site-build
 # MkDocs 1.6 prints a notice about 2.0 on every run; this project pins mkdocs<2.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test bench first-view links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
+# The system packages each command needs (Pango, Chromium, Java, npm, …), from the one list in
+# scripts/system_packages.py: installed with apt-get where this user may, else named with the commands
+# that install them. SYSTEM_CHECK_ARGS passes options, e.g. --no-install.
+SYSTEM_PACKAGES := $(PYTHON) scripts/system_packages.py $(SYSTEM_CHECK_ARGS)
+# On macOS, WeasyPrint finds Homebrew's Pango only when told where it is (the system strips DYLD_ variables
+# from make's own environment, so each command is given it on its line).
+ifeq ($(shell uname -s),Darwin)
+LIBRARIES := DYLD_FALLBACK_LIBRARY_PATH=/opt/homebrew/lib:/usr/local/lib
+endif
+
+.PHONY: setup system-build system-serve system-test site serve test bench first-view links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
-site: $(SITE_READY)
+site: system-build $(SITE_READY)
 	rm -rf $(BUILD_DIR)
-	$(BIN)/mkdocs build --strict --site-dir $(BUILD_DIR)
+	$(LIBRARIES) $(BIN)/mkdocs build --strict --site-dir $(BUILD_DIR)
 	rm -rf site.old
 	if [ -d site ]; then mv site site.old; fi
 	mv $(BUILD_DIR) site
@@ -26,16 +36,16 @@ site: $(SITE_READY)
 SERVE_ENV := SENIORSITE_PDF=0 SENIORSITE_OFFLINE=0
 
 ## serve: preview on http://127.0.0.1:8000/ with live reload (MkDocs through scripts/serve.py: a quicker watcher; without the PDFs, the offline zip, the CSS pruning and the sitemap, so a reload stays quick)
-serve: $(SITE_READY)
+serve: system-serve $(SITE_READY)
 	$(SERVE_ENV) $(BIN)/python scripts/serve.py serve --strict
 
 ## test: set up (with the test-only packages) and run every test
-test: $(TEST_READY)
-	$(BIN)/python -m pytest
+test: system-test $(TEST_READY)
+	$(LIBRARIES) $(BIN)/python -m pytest
 
 ## bench: build time, memory and size at 50 to 2000 catalogue examples against a plain Material + i18n build, the time an edit takes to show under serve, and PASS/FAIL per target
 bench: $(TEST_READY)
-	$(BIN)/python scripts/bench.py
+	$(LIBRARIES) $(BIN)/python scripts/bench.py
 
 ## first-view: each page's first view gzipped (at most 60 KB) and Lighthouse (mobile) on four pages, served with gzip
 first-view: site $(TEST_READY)
@@ -86,6 +96,13 @@ lock:
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements-audit.txt requirements-audit.in
 	rm -rf .venv-lock
 
+## setup: install the build's system packages and set up .venv, nothing built (a Codespace runs it once: .devcontainer/)
+setup: system-build $(SITE_READY)
+
+## system-build, system-serve, system-test: check (and where allowed install) the system packages of make site, make serve or make test
+system-build system-serve system-test:
+	@$(SYSTEM_PACKAGES) $(@:system-%=%)
+
 clean:
 	rm -rf $(VENV) node_modules site site.old $(BUILD_DIR) .pytest_cache
 
@@ -96,7 +113,7 @@ $(SITE_READY): requirements.txt
 
 # The W3C Nu HTML Checker comes from npm (vnu-jar, pinned in package-lock.json); its install script
 # would download Java, which .ci/run installs from Debian instead.
-$(TEST_READY): $(SITE_READY) requirements-test.txt package-lock.json
+$(TEST_READY): $(SITE_READY) requirements-test.txt package-lock.json | system-test
 	$(PIP) install --require-hashes -r requirements-test.txt
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@

@@ -77,6 +77,7 @@ TRANSLATION_STATUS = StatusOncePerRun(PROJECT_DIR)
 PARTIALS = partials_environment(OVERRIDES_DIR)
 # Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
 PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
+PDF_NOTICES_SAID: set[str] = set()  # WeasyPrint's notices about the machine already printed in this run
 PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
 OFFLINE_SWITCH = "SENIORSITE_OFFLINE"  # `make serve` sets it to 0: the preview reloads without writing the offline zip
 # Whether this run is `mkdocs serve`, whose live-reload script each page's policy must allow.
@@ -244,6 +245,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if os.environ.get(PDF_SWITCH, "1") == "0":
         return env
     from seniorsite.pdf.publish import write_books  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
+    from seniorsite.pdf.write import new_notices
 
     started = time.perf_counter()
     chapters = [
@@ -252,12 +254,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if file.page is not None and file.page.content
     ]
     try:
-        PDF_FACTS[language] = write_books(
+        PDF_FACTS[language], notices = write_books(
             chapters, nav_sources(config.nav or []), language, PARTIALS, STRINGS[language], config.site_url,
             BUILD["now"], Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
     except ContentError as error:
         raise _stop(error) from None
+    for notice in new_notices(notices, PDF_NOTICES_SAID):
+        log.info(notice)  # about the machine, not the document: said once per run, and the build goes on
     pages = sum(facts.pages for facts in PDF_FACTS[language].values())
     log.info(f"PDFs ({language}): {len(PDF_FACTS[language])} files, {pages} pages in {time.perf_counter() - started:.1f} s")
     return env

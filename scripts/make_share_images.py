@@ -10,10 +10,11 @@ import html
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from system_packages import find_browser  # scripts/ is on the path when this runs
 
 PROJECT = Path(__file__).resolve().parent.parent
 IMAGES = PROJECT / "docs" / "assets" / "images"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = str(find_browser() or "/usr/bin/chromium")  # SENIORSITE_BROWSER, then the usual places
 TEXTS = {
     "da": ("Seniorværktøjer", "Værktøjer til en god seniorindsats i kommunerne", "Seniorpartnerskabet · KL og Forhandlingsfællesskabet"),
     "en": ("Senior tools", "Tools for a good senior effort in Danish municipalities", "The Senior Partnership · KL and Forhandlingsfællesskabet"),

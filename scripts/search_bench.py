@@ -28,9 +28,10 @@ from urllib.parse import urljoin, urlsplit
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from synthetic_entries import add_entries  # noqa: E402
+from system_packages import find_browser  # noqa: E402
 
 PROJECT_PARTS = ("docs", "data", "schemas", "overrides", "seniorsite", "hooks.py", "mkdocs.yml")
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = str(find_browser() or "/usr/bin/chromium")  # SENIORSITE_BROWSER, then the usual places
 PAGEFIND_GUESS = Path("/tmp/pf-venv/bin/python")
 ROOT_SELECTOR = "article.md-content__inner"  # what lunr indexes too: the page's content, not navigation or footer
 SPLIT_CALL = re.compile(r"counts = split_search_index\([^\n]*\)")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from tests.helpers import CHROMIUM, CHROMIUM_ARGUMENTS, PROJECT, BuildResult, build, serve
+from tests.helpers import BROWSER_MISSING, CHROMIUM, CHROMIUM_ARGUMENTS, PROJECT, BuildResult, build, serve
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +26,10 @@ def site_url(built_site: BuildResult) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    """Start Debian's Chromium through Playwright; a missing browser fails the run, never skips it."""
+    """Start the browser (Debian's Chromium in CI) through Playwright; a missing browser fails the run, never skips it."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: install Debian's chromium (see .ci/run)"
+    assert CHROMIUM, BROWSER_MISSING
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM,

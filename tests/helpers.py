@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 import yaml
 from bs4 import BeautifulSoup
 
+from scripts.system_packages import browser_missing_message, find_browser
 from seniorsite.events import LOCAL_ZONE
 from seniorsite.languages import LANGUAGES, language_prefix
 
@@ -26,7 +27,10 @@ PROJECT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("docs", "data", "schemas", "overrides", "seniorsite", "hooks.py", "mkdocs.yml")
 # The build the tests look at is dated 5 September 2023, noon: the webinar is upcoming, the rest past.
 BUILD_MOMENT = datetime(2023, 9, 5, 12, 0, tzinfo=LOCAL_ZONE)
-CHROMIUM = "/usr/bin/chromium"
+# The browser every browser run drives: SENIORSITE_BROWSER, else Debian's /usr/bin/chromium or another usual place.
+_BROWSER = find_browser()
+CHROMIUM = str(_BROWSER or "")
+BROWSER_MISSING = "" if _BROWSER else browser_missing_message()
 # How every browser run starts Chromium (the tests, and the live-preview timing of `make bench`).
 CHROMIUM_ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 

@@ -232,3 +232,46 @@ def test_the_contributing_guide_exists_in_both_languages() -> None:
     assert "(CONTRIBUTING.md)" in readme and "(CONTRIBUTING.en.md)" in readme
     for target in re.findall(r"^make ([a-z-]+)", danish.read_text(encoding="utf-8"), re.MULTILINE):
         assert re.search(rf"^{target}:", (PROJECT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE), f"make {target} is not in the Makefile"
+
+
+# How a job gets its system packages: from the one list, through .ci/run or `make test` (which check it first),
+# a `make system-…` target, or the script itself.
+FROM_THE_LIST = ("bash .ci/run", "make system-", "scripts/system_packages.py")
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_takes_its_system_packages_from_the_one_list(path: Path) -> None:
+    """Each workflow job checks (and on a bare runner installs) its packages from scripts/system_packages.py before its work; none installs by hand."""
+    for name, job in workflow(path.name)["jobs"].items():
+        runs = [step["run"] for step in job["steps"] if "run" in step]
+        first = next((i for i, text in enumerate(runs) if any(way in text for way in FROM_THE_LIST)), None)
+        assert first == 0, f"{path.name}, job {name}: its first command must take the system packages from the list, not {runs[:1]}"
+        assert not any("apt-get" in text or "brew " in text for text in runs), f"{path.name}, job {name} installs by hand"
+    assert "apt-get" not in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def makefile_rule(target: str) -> str:
+    """Return the line that names a Makefile target's prerequisites."""
+    return next(line for line in (PROJECT / "Makefile").read_text(encoding="utf-8").splitlines() if line.startswith(f"{target}:"))
+
+
+def test_make_checks_the_system_packages_before_it_sets_up_or_builds() -> None:
+    """`make site`, `make serve` and `make test` check their share first; the test tools' setup (npm) waits for the check too."""
+    assert makefile_rule("site").split(":")[1].split()[0] == "system-build"
+    assert makefile_rule("serve").split(":")[1].split()[0] == "system-serve"
+    assert makefile_rule("test").split(":")[1].split()[0] == "system-test"
+    assert makefile_rule("$(TEST_READY)").endswith("| system-test")
+    assert makefile_rule("setup").split(":")[1].split() == ["system-build", "$(SITE_READY)"]
+
+
+def test_the_codespace_sets_up_with_the_projects_own_command_and_opens_the_preview() -> None:
+    """.devcontainer/devcontainer.json: Debian with Python 3.11, `make setup` once, then `make serve` with its port opened in the browser."""
+    container = json.loads((PROJECT / ".devcontainer" / "devcontainer.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"mcr\.microsoft\.com/devcontainers/python:\d+-3\.1[1-9]-bookworm", container["image"])
+    assert container["postCreateCommand"] == "make setup"
+    assert container["postAttachCommand"] == "make serve"
+    serve_port = 8000  # MkDocs' own dev_addr, which `make serve` keeps
+    assert "dev_addr" not in (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert container["forwardPorts"] == [serve_port]
+    assert container["portsAttributes"][str(serve_port)]["onAutoForward"] == "openBrowser"
+    assert "redhat.vscode-yaml" in container["customizations"]["vscode"]["extensions"]  # the data files' schemas give completion

@@ -16,7 +16,7 @@ from seniorsite.file_sizes import size_text
 from seniorsite.offline.copy_site import ZIP_NAME
 from seniorsite.pdf.assemble import book_html, book_title
 from seniorsite.pdf.books import DOWNLOADS_PLACEHOLDER, PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
-from seniorsite.pdf.write import LocalFetcher, PdfFacts, write_pdf
+from seniorsite.pdf.write import IMPORT_NOTICES, LocalFetcher, PdfFacts, WrittenPdf, write_pdf
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
 
@@ -27,8 +27,8 @@ DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
 def write_books(
     chapters: Iterable[Chapter], nav_order: Sequence[str], language: str, environment: Environment, t: Translate,
     site_url: str, moment: datetime, site_dir: Path, docs_dir: Path, font_folder: Path, logo: Path,
-) -> dict[str, PdfFacts]:
-    """Write every book of one language into site_dir/pdf/ and return each book's facts by key."""
+) -> tuple[dict[str, PdfFacts], tuple[str, ...]]:
+    """Write every book of one language into site_dir/pdf/; return each book's facts by key, and WeasyPrint's notices about the machine."""
     books = books_for(chapters, nav_order, language)
     jobs = [(book_html(book, environment, t, site_url, moment, font_folder, logo), site_dir / PDF_FOLDER / book.file_name, site_url, docs_dir, font_folder)
             for book in books]
@@ -38,10 +38,12 @@ def write_books(
     problems = [problem for result in results if isinstance(result, list) for problem in result]
     if problems:
         raise ContentError(problems)
-    return {book.key: result for book, result in zip(books, results, strict=True) if isinstance(result, PdfFacts)}
+    written = {book.key: result for book, result in zip(books, results, strict=True) if isinstance(result, WrittenPdf)}
+    notices = tuple(dict.fromkeys([*IMPORT_NOTICES, *(notice for result in written.values() for notice in result.notices)]))
+    return {key: result.facts for key, result in written.items()}, notices
 
 
-def _write_one(job: tuple[str, Path, str, Path, Path]) -> PdfFacts | list[Problem]:
+def _write_one(job: tuple[str, Path, str, Path, Path]) -> WrittenPdf | list[Problem]:
     """Write one book in a worker process; return its facts, or its problems for the parent to report."""
     html, target, site_url, docs_dir, font_folder = job
     try:
