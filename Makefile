@@ -53,7 +53,7 @@ first-view: site $(TEST_READY)
 
 ## readability: print LIX for every Danish page (and the same figure for English) of the built site
 readability: site
-	$(BIN)/python -m seniorsite.readability site
+	$(BIN)/python -m seniorsite.whole_site.readability site
 
 ## search-report: run the search query set (tests/search_queries.yml) in Chromium on the built site; print each top 3 and the score
 search-report: site $(TEST_READY)
@@ -61,7 +61,7 @@ search-report: site $(TEST_READY)
 
 ## links: check every internal link and anchor of the built site; list the external ones (not fetched)
 links: site
-	$(BIN)/python -m seniorsite.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
+	$(BIN)/python -m seniorsite.whole_site.links site $$($(BIN)/python -c "import yaml; print(yaml.safe_load(open('mkdocs.yml'))['site_url'])")
 
 ## issue-forms: write the GitHub issue forms (.github/ISSUE_TEMPLATE/) again from the schemas and data/
 issue-forms: $(SITE_READY)

@@ -1,13 +1,10 @@
-"""MkDocs hooks: thin adapters that hand each build event to the plain code in seniorsite/."""
+"""MkDocs hooks: thin adapters that hand each build event to the plain code in seniorsite/ (see ARCHITECTURE.md)."""
 
 from __future__ import annotations
 
 import logging
-import os
 import time
-from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import font_source_sans_pro
@@ -18,20 +15,17 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from seniorsite.calendars import CALENDAR_FOLDER, event_change_times, write_calendars
-from seniorsite.catalogue import CATALOGUE_FOLDER, entry_slug
-from seniorsite.compact_html import compact_html
-from seniorsite.dates import format_day
+from seniorsite.data.catalogue import entry_slug
+from seniorsite.data.page_check import page_problems
+from seniorsite.data.site_data import EVENTS_FILE
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
-from seniorsite.editing.translation_status import StatusOncePerRun
-from seniorsite.events import LOCAL_ZONE, build_moment
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
-from seniorsite.last_changed import git_change_times, last_changed
-from seniorsite.markers import body_line_offset, replace_markers
-from seniorsite.offline.copy_site import write_offline_zip
-from seniorsite.own_assets import minify_own_assets
-from seniorsite.page_check import page_problems
-from seniorsite.page_parts import (
+from seniorsite.outputs.calendars import write_every_calendar
+from seniorsite.outputs.offline.copy_site import write_offline_zip
+from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
+from seniorsite.page.compact_html import compact_html
+from seniorsite.page.markers import body_line_offset, replace_markers
+from seniorsite.page.page_parts import (
     add_copy_buttons,
     first_tooltips_only,
     insert_after_title,
@@ -39,51 +33,27 @@ from seniorsite.page_parts import (
     slugify,
     valid_theme_markup,
 )
-from seniorsite.page_scripts import without_unused_tool_assets
-from seniorsite.page_sources import MARKER_SOURCES, data_edit_url, data_sources
-from seniorsite.pdf.books import Chapter, nav_sources, neutral_source
+from seniorsite.page.page_scripts import without_unused_tool_assets
+from seniorsite.page.page_sources import data_edit_url, page_meta
+from seniorsite.page.render import EVENTS_PAGE, PageRenderer
+from seniorsite.page.security_policy import add_security_policy
+from seniorsite.page.template_cache import THEME_TEMPLATES
 from seniorsite.problems import ContentError
-from seniorsite.render import EVENTS_PAGE, PageRenderer, partials_environment
-from seniorsite.search_css import move_search_results_css
-from seniorsite.search_index import split_search_index
-from seniorsite.search_worker import use_stemming_worker
-from seniorsite.security_policy import add_security_policy
-from seniorsite.site_data import EVENTS_FILE, SiteData, SiteDataCache
-from seniorsite.sitemaps import split_sitemap
-from seniorsite.strings import Translate, load_strings
-from seniorsite.template_cache import THEME_TEMPLATES
-from seniorsite.translations import page_twin
-from seniorsite.unused_css import prune_theme_stylesheets
-
-if TYPE_CHECKING:
-    from seniorsite.pdf.write import PdfFacts
+from seniorsite.run import BuildRun
+from seniorsite.whole_site.own_assets import minify_own_assets
+from seniorsite.whole_site.search_css import move_search_results_css
+from seniorsite.whole_site.search_index import split_search_index
+from seniorsite.whole_site.search_worker import use_stemming_worker
+from seniorsite.whole_site.sitemaps import split_sitemap
+from seniorsite.whole_site.unused_css import prune_theme_stylesheets
 
 log = get_plugin_logger("seniorsite")
 PROJECT_DIR = Path(__file__).parent
-OVERRIDES_DIR = PROJECT_DIR / "overrides"
-DATA_CACHE = SiteDataCache()
 NOT_FOUND = "404.html"
-NOT_FOUND_PAGES: dict[str, str] = {}
-# Strings are read afresh at each build's on_config (so `make serve` sees edits); the partials
-# environment reloads a template whose file changed.
-STRINGS: dict[str, Translate] = {}
-# The build's 'now', fixed once per build so every page and calendar agrees on upcoming and past.
-BUILD: dict[str, datetime] = {}
-BUILD_DATA: dict[str, SiteData] = {}
-# Each content file's last commit time, read from git once per run (empty without git: then the files' own times).
-GIT_TIMES: dict[str, datetime] = {}
-# What waits for translation, from git: worked out on first use in each run, then reused by every language.
-TRANSLATION_STATUS = StatusOncePerRun(PROJECT_DIR)
-PARTIALS = partials_environment(OVERRIDES_DIR)
-# Each language's PDFs, written at on_env (every page rendered, none written yet) and offered by on_post_page.
-PDF_FACTS: dict[str, dict[str, PdfFacts]] = {}
-PDF_NOTICES_SAID: set[str] = set()  # WeasyPrint's notices about the machine already printed in this run
-PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
-OFFLINE_SWITCH = "SENIORSITE_OFFLINE"  # `make serve` sets it to 0: the preview reloads without writing the offline zip
-# Whether this run is `mkdocs serve`, whose live-reload script each page's policy must allow.
-RUN: dict[str, bool] = {"serve": False}
 FONT_FOLDER = Path(font_source_sans_pro.font_directory)
 LOGO = PROJECT_DIR / "docs" / "assets" / "images" / "logo.svg"
+# The run's one state: switches, data, strings, the moment, git's times, each language's PDFs and 404 page.
+RUN = BuildRun(PROJECT_DIR)
 
 
 class LinkAnnotations(logging.Handler):
@@ -127,33 +97,26 @@ def _outer_build_finished(config: MkDocsConfig) -> bool:
 
 def on_startup(command: str, dirty: bool) -> None:
     """Remember whether this run is the live preview (`mkdocs serve`)."""
-    RUN["serve"] = command == "serve"
+    RUN.serve = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
     problems = page_problems(Path(config.docs_dir), LANGUAGES)
     try:
-        data, loaded_now = DATA_CACHE.get(PROJECT_DIR)
+        data, loaded_now = RUN.load_data()
     except ContentError as error:
         problems += error.problems
     if problems:
         raise _stop(ContentError(problems))
     _annotate_link_warnings(Path(config.docs_dir))
-    if RUN["serve"]:
+    if RUN.serve:
         config.theme.static_templates.discard("sitemap.xml")  # the preview needs no sitemap; it took a fifth of a rebuild
     config.mdx_configs.setdefault("toc", {})["slugify"] = slugify
     # The glossary's tooltips, given to the abbr extension once per language build: as definitions appended
     # to every page they cost ~6 ms a page of Markdown parsing (a third of the build at 300 examples).
     config.mdx_configs.setdefault("abbr", {})["glossary"] = data.glossary.tooltips(_current_language(config))
-    if _current_language(config) == DEFAULT_LANGUAGE or not STRINGS:  # once per run: every language reads both
-        STRINGS.update({language: load_strings(OVERRIDES_DIR, language) for language in LANGUAGES})
-    if _current_language(config) == DEFAULT_LANGUAGE or "now" not in BUILD:
-        BUILD["now"] = build_moment()  # the first language of each run sets it; the others reuse it
-        GIT_TIMES.clear()
-        GIT_TIMES.update(git_change_times(PROJECT_DIR))
-        TRANSLATION_STATUS.reset(GIT_TIMES)  # one git log per run, for the dates and the translation status
-    BUILD_DATA["data"] = data  # checked against the files once per language build, not once per page
+    RUN.begin_language(_current_language(config), data)
     if loaded_now:
         log.info(
             f"Loaded data: {len(data.faq.questions)} questions, {len(data.events)} events; "
@@ -163,40 +126,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _describe_sources(markdown: str, page: Page, config: MkDocsConfig, language: str, t: Translate) -> None:
-    """Give the page its data files' edit links and the date its content (page and data) last changed."""
-    sources = data_sources(markdown)
-    page.meta["data_edits"] = [
-        {"url": data_edit_url(config.repo_url or "", config.edit_uri or "", source.file), "label": t(source.edit_label), "file": source.file}
-        for source in dict.fromkeys(source for source in sources if source.edit_label)
-    ]
-    files = [f"docs/{page.file.src_uri}", *(source.file for source in sources)]
-    if any(source.file == MARKER_SOURCES["catalogue"].file for source in sources):
-        files += [page_twin(Path(f"docs/{CATALOGUE_FOLDER}/{entry.slug}.md"), language).as_posix() for entry in BUILD_DATA["data"].catalogue.entries]
-    changed = last_changed(files, GIT_TIMES, PROJECT_DIR)
-    if changed is not None:
-        day = changed.astimezone(LOCAL_ZONE).date()
-        page.meta["last_changed"] = {"iso": day.isoformat(), "text": format_day(day, language, t)}
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace the page's data markers with rendered data in the page's language."""
     language = _current_language(config)
-    data = BUILD_DATA["data"]
     url_in_language = page.url.removeprefix(language_prefix(language))
     renderer = PageRenderer(
-        environment=PARTIALS,
-        data=data,
-        language=language,
-        t=STRINGS[language],
-        now=BUILD["now"],
-        root="../" * url_in_language.count("/"),
-        page_url=f"{config.site_url}{page.url}",
+        environment=RUN.partials, data=RUN.data, language=language, t=RUN.strings[language], now=RUN.now,
+        root="../" * url_in_language.count("/"), page_url=f"{config.site_url}{page.url}",
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
-        translations=TRANSLATION_STATUS,
+        translation_items=RUN.waiting_translations,
         edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
     )
-    _describe_sources(markdown, page, config, language, renderer.t)
+    page.meta.update(page_meta(markdown, page.file.src_uri, language, renderer.t, config.repo_url or "", config.edit_uri or "",
+                               (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR))
     try:
         offset = body_line_offset(page.file.content_string, markdown)
         markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
@@ -210,7 +152,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give every ready-to-use text its copy button; keep a term's tooltip where it first appears; mark links for print."""
-    return add_copy_buttons(mark_printed_addresses(first_tooltips_only(html)), STRINGS[_current_language(config)])
+    return add_copy_buttons(mark_printed_addresses(first_tooltips_only(html)), RUN.strings[_current_language(config)])
 
 
 @event_priority(-100)  # after the i18n plugin has set the language selector
@@ -241,11 +183,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Reuse the theme's compiled templates; write the language's PDFs from its rendered pages, before any page is written."""
     env.bytecode_cache = THEME_TEMPLATES  # the theme compiles ~50 templates per language build otherwise
     language = _current_language(config)
-    PDF_FACTS.pop(language, None)
-    if os.environ.get(PDF_SWITCH, "1") == "0":
+    built = RUN.languages[language]
+    built.pdfs = None
+    if not RUN.switches.pdfs:
         return env
-    from seniorsite.pdf.publish import write_books  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
-    from seniorsite.pdf.write import new_notices
+    from seniorsite.outputs.pdf.publish import (
+        write_books,  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
+    )
+    from seniorsite.outputs.pdf.write import new_notices
 
     started = time.perf_counter()
     chapters = [
@@ -254,34 +199,39 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if file.page is not None and file.page.content
     ]
     try:
-        PDF_FACTS[language], notices = write_books(
-            chapters, nav_sources(config.nav or []), language, PARTIALS, STRINGS[language], config.site_url,
-            BUILD["now"], Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
+        built.pdfs, notices = write_books(
+            chapters, nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
+            RUN.now, Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
     except ContentError as error:
         raise _stop(error) from None
-    for notice in new_notices(notices, PDF_NOTICES_SAID):
+    for notice in new_notices(notices, RUN.notices_said):
         log.info(notice)  # about the machine, not the document: said once per run, and the build goes on
-    pages = sum(facts.pages for facts in PDF_FACTS[language].values())
-    log.info(f"PDFs ({language}): {len(PDF_FACTS[language])} files, {pages} pages in {time.perf_counter() - started:.1f} s")
+    pages = sum(facts.pages for facts in built.pdfs.values())
+    log.info(f"PDFs ({language}): {len(built.pdfs)} files, {pages} pages in {time.perf_counter() - started:.1f} s")
     return env
 
 
 def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page."""
-    if language not in PDF_FACTS:
+    pdfs = RUN.languages[language].pdfs
+    if pdfs is None:
         return output
-    from seniorsite.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
+    from seniorsite.outputs.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
 
     url_in_language = page.url.removeprefix(language_prefix(language))
-    return with_downloads(output, page.url, url_in_language, PDF_FACTS[language], language, STRINGS[language], PARTIALS)
+    return with_downloads(output, page.url, url_in_language, pdfs, language, RUN.strings[language], RUN.partials)
+
+
+def _finished_page(html: str) -> str:
+    """Return a written page without unused tool scripts or blank space, with its Content-Security-Policy."""
+    return add_security_policy(use_stemming_worker(compact_html(without_unused_tool_assets(valid_theme_markup(html)))), RUN.serve)
 
 
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Offer the PDFs; leave out unused tool scripts and blank space; give every page a Content-Security-Policy that allows only this site."""
-    page_html = without_unused_tool_assets(valid_theme_markup(_with_downloads(output, page, _current_language(config))))
-    return add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
+    return _finished_page(_with_downloads(output, page, _current_language(config)))
 
 
 @event_priority(-100)
@@ -290,14 +240,13 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != NOT_FOUND:
         return output_content
     language = _current_language(config)
-    page_html = without_unused_tool_assets(valid_theme_markup(output_content))
-    NOT_FOUND_PAGES[language] = add_security_policy(use_stemming_worker(compact_html(page_html)), RUN["serve"])
+    RUN.languages[language].not_found_page = _finished_page(output_content)
     if language != DEFAULT_LANGUAGE:
         # Every language's build writes site/404.html; the others' go to their own folder instead.
         target = Path(config.site_dir) / language_prefix(language) / NOT_FOUND
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(NOT_FOUND_PAGES[language], encoding="utf-8")
-    return NOT_FOUND_PAGES.get(DEFAULT_LANGUAGE, NOT_FOUND_PAGES[language])
+        target.write_text(RUN.languages[language].not_found_page, encoding="utf-8")
+    return RUN.languages[DEFAULT_LANGUAGE].not_found_page or RUN.languages[language].not_found_page
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
@@ -306,27 +255,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
-    data = BUILD_DATA["data"]
+    data = RUN.data
     counts = split_search_index(site_dir, LANGUAGES, {language: data.glossary.synonyms(language) for language in LANGUAGES})
     if (site_dir / "sitemap.xml").exists():  # not written under `make serve`
         split_sitemap(site_dir, config.site_url, LANGUAGES)
-    now = BUILD["now"]
-    uid_domain = urlsplit(config.site_url).hostname or "localhost"
-    events = sorted(data.events, key=lambda event: (event.starts_at, event.id))
-    modified = event_change_times(events, PROJECT_DIR / EVENTS_FILE, now)  # one git call per run
-    for language in LANGUAGES:
-        write_calendars(
-            site_dir / language_prefix(language) / CALENDAR_FOLDER, events, language, STRINGS[language],
-            uid_domain, now, f"{config.site_url}{language_prefix(language)}{EVENTS_PAGE}", modified,
-        )
+    write_every_calendar(site_dir, data.events, RUN.strings, config.site_url, EVENTS_PAGE, urlsplit(config.site_url).hostname or "localhost",
+                         RUN.now, PROJECT_DIR / EVENTS_FILE)
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
-    if not RUN["serve"]:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
+    if not RUN.serve:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
         minify_own_assets(site_dir)
         pruned = prune_theme_stylesheets(site_dir)
         log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search
-    if os.environ.get(OFFLINE_SWITCH, "1") == "0":
+    if not RUN.switches.offline:
         return
-    offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, now)
+    offline = write_offline_zip(site_dir, config.site_url, LANGUAGES, RUN.now)
     log.info(f"Offline copy: {offline.path.name}, {offline.size / 1_000_000:.1f} MB, {offline.files} files")
-

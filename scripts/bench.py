@@ -30,7 +30,7 @@ from first_view import first_view_targets  # noqa: E402
 from synthetic_entries import add_entries  # noqa: E402
 
 from seniorsite.languages import LANGUAGES, language_prefix  # noqa: E402
-from seniorsite.search_index import SEARCH_INDEX  # noqa: E402
+from seniorsite.whole_site.search_index import SEARCH_INDEX  # noqa: E402
 from tests.helpers import PROJECT_PARTS  # noqa: E402
 from tests.live_preview import edit_to_screen_seconds, serve_environment  # noqa: E402
 

@@ -35,7 +35,7 @@ CHROMIUM = str(find_browser() or "/usr/bin/chromium")  # SENIORSITE_BROWSER, the
 PAGEFIND_GUESS = Path("/tmp/pf-venv/bin/python")
 ROOT_SELECTOR = "article.md-content__inner"  # what lunr indexes too: the page's content, not navigation or footer
 SPLIT_CALL = re.compile(r"counts = split_search_index\([^\n]*\)")
-OFFLINE_INDEX = Path("seniorsite") / "offline" / "search.py"
+OFFLINE_INDEX = Path("seniorsite") / "outputs" / "offline" / "search.py"
 OFFLINE_READ = '    index = json.loads((search_dir / INDEX_JSON).read_text(encoding="utf-8"))'
 FRAGMENTS = 5  # results whose data (url, title, excerpt) Pagefind loads, as its own UI does at first
 SECTION = "## Search: lunr vs Pagefind"

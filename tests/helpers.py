@@ -20,7 +20,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from scripts.system_packages import browser_missing_message, find_browser
-from seniorsite.events import LOCAL_ZONE
+from seniorsite.data.events import LOCAL_ZONE
 from seniorsite.languages import LANGUAGES, language_prefix
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -14,11 +14,11 @@ import vobject
 from bs4 import BeautifulSoup
 from icalendar import Calendar
 
-from seniorsite.calendar_links import google_calendar_url, outlook_url
-from seniorsite.calendars import build_calendar, event_change_times
-from seniorsite.events import LOCAL_ZONE, Event, load_events
+from seniorsite.data.events import LOCAL_ZONE, Event, load_events
+from seniorsite.data.site_data import load_site_data
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.site_data import load_site_data
+from seniorsite.outputs.calendars import build_calendar, event_change_times
+from seniorsite.page.calendar_links import google_calendar_url, outlook_url
 from seniorsite.strings import load_strings
 from tests.helpers import BUILD_MOMENT, PROJECT, BuildResult
 

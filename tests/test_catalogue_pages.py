@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from seniorsite.data.site_data import load_site_data
 from seniorsite.problems import ContentError
-from seniorsite.site_data import load_site_data
 from tests.helpers import PROJECT
 
 EXAMPLE = "nedsat-tid-i-hjemmeplejen"

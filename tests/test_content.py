@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from seniorsite.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES
-from seniorsite.headings import heading_mismatch
+from seniorsite.data.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES
+from seniorsite.data.headings import heading_mismatch
+from seniorsite.data.site_data import load_site_data
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.page_parts import slugify
-from seniorsite.site_data import load_site_data
+from seniorsite.page.page_parts import slugify
 from tests.helpers import PROJECT, BuildResult, site_pages, soup_of
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"

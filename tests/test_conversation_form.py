@@ -12,9 +12,9 @@ from axe_playwright_python.sync_playwright import Axe
 from jsonschema import Draft202012Validator, FormatChecker
 from playwright.sync_api import expect
 
-from seniorsite.conversation import FILE_FORMAT, FILE_VERSION, ROLES
-from seniorsite.security_policy import policy_for
-from seniorsite.site_data import load_site_data
+from seniorsite.data.conversation import FILE_FORMAT, FILE_VERSION, ROLES
+from seniorsite.data.site_data import load_site_data
+from seniorsite.page.security_policy import policy_for
 from tests.helpers import PROJECT, BuildResult, soup_of
 
 CONVERSATION = load_site_data(PROJECT).conversation

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from seniorsite.data.site_data import SiteDataCache, load_site_data
 from seniorsite.problems import ContentError
-from seniorsite.site_data import SiteDataCache, load_site_data
 from tests.helpers import PROJECT
 
 BROKEN = sorted((PROJECT / "tests" / "broken_data").glob("*.yml"))

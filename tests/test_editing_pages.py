@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from seniorsite.events import LOCAL_ZONE
+from seniorsite.data.events import LOCAL_ZONE
 from tests.helpers import PROJECT, BuildResult, build, copy_project, soup_of
 
 CONFIG = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))

@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 
 from scripts.first_view import FIRST_VIEW_LIMIT, first_view_requests
-from seniorsite.compact_html import compact_html
-from seniorsite.own_assets import minified_css, minified_js
-from seniorsite.page_scripts import without_unused_tool_assets
-from seniorsite.search_css import split_search_results_css
-from seniorsite.unused_css import pruned_stylesheets, used_names
+from seniorsite.page.compact_html import compact_html
+from seniorsite.page.page_scripts import without_unused_tool_assets
+from seniorsite.whole_site.own_assets import minified_css, minified_js
+from seniorsite.whole_site.search_css import split_search_results_css
+from seniorsite.whole_site.unused_css import pruned_stylesheets, used_names
 from tests.helpers import BuildResult, site_pages, soup_of
 
 INDEX = "search/search_index.json"

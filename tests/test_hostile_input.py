@@ -10,11 +10,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
+from seniorsite.data.page_check import page_problems
+from seniorsite.data.site_data import load_site_data
+from seniorsite.data.yaml_source import LineDict, LineList, line_of, read_yaml
 from seniorsite.languages import LANGUAGES
-from seniorsite.page_check import page_problems
 from seniorsite.problems import ContentError
-from seniorsite.site_data import load_site_data
-from seniorsite.yaml_source import LineDict, LineList, line_of, read_yaml
 from tests.helpers import PROJECT, build, copy_project
 
 CORPUS = PROJECT / "tests" / "hostile_pages"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from seniorsite.html_check import html_errors
-from seniorsite.readability import DANISH_AVERAGE_LIMIT, DANISH_PAGE_LIMIT, lix_of_text, page_text, site_readability
+from seniorsite.whole_site.html_check import html_errors
+from seniorsite.whole_site.readability import DANISH_AVERAGE_LIMIT, DANISH_PAGE_LIMIT, lix_of_text, page_text, site_readability
 from tests.helpers import BuildResult, site_pages
 
 

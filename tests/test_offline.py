@@ -14,14 +14,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from seniorsite.file_sizes import size_wording
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.offline.archive import write_zip
-from seniorsite.offline.copy_site import TOP_FOLDER, ZIP_NAME, make_offline_zip
-from seniorsite.offline.links import offline_reference, rewrite_links
-from seniorsite.offline.search import offline_location
-from seniorsite.offline.size import fill_front_pages, fill_offline_size, remove_offline_links
-from seniorsite.offline.worker_shim import SHIM, add_worker_shim, iframe_script
+from seniorsite.outputs.offline.archive import write_zip
+from seniorsite.outputs.offline.copy_site import TOP_FOLDER, ZIP_NAME, make_offline_zip
+from seniorsite.outputs.offline.links import offline_reference, rewrite_links
+from seniorsite.outputs.offline.search import offline_location
+from seniorsite.outputs.offline.size import fill_front_pages, fill_offline_size, remove_offline_links
+from seniorsite.outputs.offline.worker_shim import SHIM, add_worker_shim, iframe_script
+from seniorsite.page.file_sizes import size_wording
 from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult, search_results
 
 SITE_URL = "https://seniorpartnerskabet.github.io" + SITE_PATH
@@ -364,7 +364,7 @@ class _StdlibTags(HTMLParser):
 
 def test_the_offline_copy_reads_every_page_tag_as_the_stdlib_parser_does(built_site: BuildResult) -> None:
     """The fast tag reader that rewrites the offline copy's links finds the same tags, attributes and places as html.parser."""
-    from seniorsite.offline.tags import page_tags
+    from seniorsite.outputs.offline.tags import page_tags
 
     pages = sorted(built_site.site.rglob("*.html"))
     assert len(pages) > 50
@@ -386,7 +386,7 @@ def test_the_offline_copy_reads_every_page_tag_as_the_stdlib_parser_does(built_s
 ])
 def test_the_fast_tag_reader_agrees_with_the_stdlib_parser_on_tricky_markup(html: str) -> None:
     """Comments, script and style bodies, quoted '>', bare and entity-escaped values are read as html.parser reads them."""
-    from seniorsite.offline.tags import page_tags
+    from seniorsite.outputs.offline.tags import page_tags
 
     oracle = _StdlibTags(html)
     oracle.feed(html)

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import pytest
 
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.links import check_site
+from seniorsite.whole_site.links import check_site
 from tests.helpers import BUILD_MOMENT, PROJECT, BuildResult, build, copy_project, site_pages, soup_of
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"

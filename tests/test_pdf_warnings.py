@@ -7,7 +7,7 @@ from pathlib import Path
 import font_source_sans_pro
 import pytest
 
-from seniorsite.pdf.write import HARFBUZZ_NOTICE, LocalFetcher, machine_notice, new_notices, write_pdf
+from seniorsite.outputs.pdf.write import HARFBUZZ_NOTICE, LocalFetcher, machine_notice, new_notices, write_pdf
 from seniorsite.problems import ContentError
 from tests.helpers import PROJECT
 

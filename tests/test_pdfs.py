@@ -11,9 +11,9 @@ import pytest
 from pdfua import Severity, validate
 from pypdf import PdfReader
 
-from seniorsite.file_sizes import size_text
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.pdf.books import FILE_PREFIX, PDF_FOLDER, SCREEN_ONLY, TOOL_FOLDERS, WHOLE_TOOLKIT
+from seniorsite.outputs.pdf.books import FILE_PREFIX, PDF_FOLDER, SCREEN_ONLY, TOOL_FOLDERS, WHOLE_TOOLKIT
+from seniorsite.page.file_sizes import size_text
 from seniorsite.strings import load_strings
 from tests.helpers import PROJECT, BuildResult, soup_of
 
@@ -179,7 +179,7 @@ def test_links_stay_clickable(built_site: BuildResult, language: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_conversation_template_has_every_question(built_site: BuildResult, language: str) -> None:
     """The template's PDF holds every question from data/conversation.yml in its language."""
-    from seniorsite.site_data import SiteDataCache
+    from seniorsite.data.site_data import SiteDataCache
 
     data, _ = SiteDataCache().get(PROJECT)
     whole = " ".join(page_texts(pdf_path(built_site.site, "samtaleskabelon", language)))
@@ -219,10 +219,10 @@ def test_a_pdf_that_would_load_another_host_stops_the_build(tmp_path: Path) -> N
 
     import font_source_sans_pro
 
-    from seniorsite.pdf.books import Chapter
-    from seniorsite.pdf.publish import write_books
+    from seniorsite.outputs.pdf.books import Chapter
+    from seniorsite.outputs.pdf.publish import write_books
+    from seniorsite.page.render import partials_environment
     from seniorsite.problems import ContentError
-    from seniorsite.render import partials_environment
 
     site_url = "https://example.org/seniorvaerktoejer/"
     chapter = Chapter("arbejdshaandbog/index.md", "Om håndbogen", "arbejdshaandbog/",

@@ -132,7 +132,7 @@ def test_a_printed_pdf_holds_the_article_and_not_the_navigation(browser: object,
 
 def test_links_are_marked_for_print_where_the_text_is_the_address_or_an_e_mail() -> None:
     """The build marks a link whose text is its address, and gives an e-mail link its bare address."""
-    from seniorsite.page_parts import mark_printed_addresses
+    from seniorsite.page.page_parts import mark_printed_addresses
 
     html = ('<a href="mailto:a@kl.dk">a@kl.dk</a> <a href="mailto:a@kl.dk?subject=x">Anne</a> '
             '<a class="x" href="https://vpt.dk/"><code>vpt.dk</code></a> <a href="https://vpt.dk/">Viden</a> <a href="../x/">x</a>')

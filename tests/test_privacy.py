@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from seniorsite.security_policy import add_security_policy, policy_for
+from seniorsite.page.security_policy import add_security_policy, policy_for
 from tests.helpers import BuildResult, serve, site_pages
 
 pytestmark = pytest.mark.browser

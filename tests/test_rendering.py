@@ -10,16 +10,16 @@ from datetime import date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from seniorsite.calendars import build_calendar
-from seniorsite.dates import format_when
-from seniorsite.events import LOCAL_ZONE, Event, build_moment, parse_moment, split_events
-from seniorsite.faq import Faq, Question, Topic
-from seniorsite.markers import replace_markers
+from seniorsite.data.events import LOCAL_ZONE, Event, build_moment, parse_moment, split_events
+from seniorsite.data.faq import Faq, Question, Topic
+from seniorsite.data.site_data import SiteData, load_site_data
+from seniorsite.outputs.calendars import build_calendar
+from seniorsite.page.dates import format_when
+from seniorsite.page.markers import replace_markers
+from seniorsite.page.render import PageRenderer, partials_environment
+from seniorsite.page.structured_data import script_tag
 from seniorsite.problems import ContentError
-from seniorsite.render import PageRenderer, partials_environment
-from seniorsite.site_data import SiteData, load_site_data
 from seniorsite.strings import load_strings
-from seniorsite.structured_data import script_tag
 from tests.helpers import BUILD_MOMENT, PROJECT
 
 OVERRIDES = PROJECT / "overrides"

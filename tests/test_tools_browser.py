@@ -8,7 +8,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from seniorsite.site_data import load_site_data
+from seniorsite.data.site_data import load_site_data
 from tests.helpers import PROJECT
 
 pytestmark = pytest.mark.browser

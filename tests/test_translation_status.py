@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from seniorsite.data.headings import heading_mismatch, markdown_headings
+from seniorsite.data.site_data import load_site_data
+from seniorsite.editing.status_view import waiting_view
 from seniorsite.editing.translation_status import TranslationStatus, TwinStatus, main, translation_status
-from seniorsite.headings import heading_mismatch, markdown_headings
-from seniorsite.render import PageRenderer, partials_environment
-from seniorsite.site_data import load_site_data
+from seniorsite.page.render import PageRenderer, partials_environment
 from seniorsite.strings import load_strings
 from tests.helpers import PROJECT, build, copy_project, soup_of
 
@@ -137,7 +138,7 @@ def renderer_for(language: str, status: TranslationStatus) -> PageRenderer:
     return PageRenderer(
         environment=partials_environment(overrides), data=load_site_data(PROJECT), language=language,
         t=load_strings(overrides, language), now=START, root="../", page_url="https://example.org/bidrag/",
-        events_url="https://example.org/arrangementer/", translations=lambda: status, edit_base="https://github.com/o/r/edit/main/",
+        events_url="https://example.org/arrangementer/", translation_items=lambda t, base: waiting_view(status, t, base), edit_base="https://github.com/o/r/edit/main/",
     )
 
 

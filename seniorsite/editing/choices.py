@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from seniorsite.catalogue import FACETS, Facet, load_facets
+from seniorsite.data.catalogue import FACETS, Facet, load_facets
+from seniorsite.data.faq import load_faq
+from seniorsite.data.site_data import CATALOGUE_FILE, FAQ_FILE, SCHEMA_DIR
 from seniorsite.editing.fields import EntryKind, Field
-from seniorsite.faq import load_faq
 from seniorsite.languages import DEFAULT_LANGUAGE
 from seniorsite.problems import ContentError
-from seniorsite.site_data import CATALOGUE_FILE, FAQ_FILE, SCHEMA_DIR
 from seniorsite.strings import load_strings
 
 OVERRIDES_DIR = "overrides"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from seniorsite.catalogue import FACETS, LIST_FACETS
+from seniorsite.data.catalogue import FACETS, LIST_FACETS
 from seniorsite.editing.yaml_text import yaml_flow_list, yaml_scalar
 
 # The four sections of an example page: their headings per language and their anchors, shared by both twins.

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from seniorsite.data.site_data import EVENTS_FILE, FAQ_FILE, SCHEMA_DIR
 from seniorsite.languages import LANGUAGES
-from seniorsite.site_data import EVENTS_FILE, FAQ_FILE, SCHEMA_DIR
 
 # line: one line of text; text: several lines (Markdown); items: a list, one item a line;
 # choice / choices: one or several ids from a list; flag: yes or no.

@@ -6,8 +6,8 @@ import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
-from seniorsite.git_times import line_change_times
-from seniorsite.last_changed import shallow_boundary
+from seniorsite.data.git_times import line_change_times
+from seniorsite.page.last_changed import shallow_boundary
 
 
 def data_line_times(project_dir: Path, data_file: str) -> dict[int, datetime] | None:

@@ -6,19 +6,19 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from seniorsite.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES, load_entries
+from seniorsite.data.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES, load_entries
+from seniorsite.data.events import load_events
+from seniorsite.data.faq import load_faq
+from seniorsite.data.page_check import page_problems
+from seniorsite.data.site_data import DOCS_DIR, SCHEMA_DIR
+from seniorsite.data.translations import page_twin
 from seniorsite.editing.choices import catalogue_facets
 from seniorsite.editing.example_page import example_page
 from seniorsite.editing.fields import EVENT, FAQ, EntryKind
 from seniorsite.editing.yaml_text import appended, entry_block
-from seniorsite.events import load_events
-from seniorsite.faq import load_faq
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
-from seniorsite.page_check import page_problems
-from seniorsite.page_parts import slugify
+from seniorsite.page.page_parts import slugify
 from seniorsite.problems import ContentError, Problem
-from seniorsite.site_data import DOCS_DIR, SCHEMA_DIR
-from seniorsite.translations import page_twin
 
 # Where each data entry goes: its list in the file, how the file is checked, and the fields written in quotes.
 DATA_LISTS = {EVENT.name: ("events", load_events, ("start", "end")), FAQ.name: ("questions", load_faq, ())}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from seniorsite.data.page_check import CODE_SPAN, FENCE, front_matter_end
 from seniorsite.editing.data_texts import TRANSLATED_DATA_FILES, translated_fields
-from seniorsite.page_check import CODE_SPAN, FENCE, front_matter_end
 
 # Front matter keys whose values are prose; the others hold ids (solution, themes …) the check skips.
 PROSE_KEYS = ("title", "description")

@@ -30,3 +30,8 @@ def waiting_items(status: TranslationStatus, t: Translate, edit_base: str) -> li
             "edit_text": t("translation.edit").replace("{older}", t(f"translation.adjective.{older}")),
         })
     return items
+
+
+def waiting_view(status: TranslationStatus | None, t: Translate, edit_base: str) -> list[dict[str, str]] | None:
+    """Return what the 'translation-status' marker lists, or None when there is no status or git cannot date the files."""
+    return waiting_items(status, t, edit_base) if status is not None and status.git_known else None

@@ -10,16 +10,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from seniorsite.data.git_times import last_change
+from seniorsite.data.headings import heading_mismatch, markdown_headings
+from seniorsite.data.site_data import DOCS_DIR
+from seniorsite.data.translations import missing_translations, page_twin
 from seniorsite.editing.annotations import annotation, in_github_actions, problem_annotation
 from seniorsite.editing.data_texts import TRANSLATED_DATA_FILES, translated_fields
 from seniorsite.editing.git_history import data_line_times
-from seniorsite.git_times import last_change
-from seniorsite.headings import heading_mismatch, markdown_headings
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
-from seniorsite.last_changed import git_change_times
+from seniorsite.page.last_changed import git_change_times
 from seniorsite.problems import Problem
-from seniorsite.site_data import DOCS_DIR
-from seniorsite.translations import missing_translations, page_twin
 
 UNKNOWN = "unknown"
 # Two texts changed within this time of each other count as changed together (one edit, two commits).

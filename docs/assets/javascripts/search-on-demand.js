@@ -2,13 +2,13 @@
 // which is most of what a first view would download. Here both wait until the reader turns to
 // search: the search field gets focus, search opens, or the pointer reaches it (a head start).
 // Then the index request goes out and the worker starts at the theme's first message to it, and the
-// search results' styles (moved out of the theme's main.css by seniorsite/search_css.py) load,
+// search results' styles (moved out of the theme's main.css by seniorsite/whole_site/search_css.py) load,
 // placed right after main.css so the cascade is as before. A page opened from a search result
 // ("?h=") needs the index for its highlighting at once. Under file:// (the offline copy) the theme
 // already loads the index only when search opens; only the styles wait here.
 (function () {
   "use strict";
-  // The names seniorsite/search_css.py (SEARCH_RESULTS_STYLESHEET) and search_worker.py write.
+  // The names seniorsite/whole_site/search_css.py (SEARCH_RESULTS_STYLESHEET) and search_worker.py write.
   var RESULT_STYLES = "search-results.css";
   var INDEX = /\/search\/search_index\.json$/;
   var WORKER = /\/workers\/search-stemming\.js/;

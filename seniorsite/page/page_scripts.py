@@ -1,0 +1,35 @@
+"""Leave a tool's script and stylesheet out of every page that does not hold the tool, so a first view loads only what it uses."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from seniorsite.page.security_policy import PRIVATE_FORM
+
+# Each tool's script (from extra_javascript in mkdocs.yml) and the markup its start() looks for.
+TOOL_SCRIPTS = {
+    "catalogue.js": re.compile(r'class="(?:[^"]*\s)?sv-catalogue[\s"]'),
+    "copy.js": re.compile(r'class="(?:[^"]*\s)?sv-copy[\s"]'),
+    "conversation-form.js": re.compile(rf"<form\b[^>]*\s{PRIVATE_FORM}\b"),
+}
+# Each tool's stylesheet (from extra_css in mkdocs.yml) and the markup its rules style.
+TOOL_STYLESHEETS = {
+    "events.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:event|next-event)[\s"]'),
+    "catalogue.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:catalogue|cards|card|facts|filter)[\s"]'),
+}
+SCRIPT_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(?P<name>[\w-]+\.js)"></script>\s*')
+STYLESHEET_TAG = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/(?P<name>[\w-]+\.css)">\s*')
+
+
+def without_unused_tool_assets(html: str) -> str:
+    """Remove the script and stylesheet tags of every tool whose markup the page does not hold."""
+    def keeper(markers: dict[str, re.Pattern[str]]) -> Callable[[re.Match[str]], str]:
+        """Return a replacement that keeps a tag unless it is a tool's and the tool is not on the page."""
+        def keep_if_used(match: re.Match[str]) -> str:
+            """Keep the tag, or drop it when its tool's markup is not on the page."""
+            marker = markers.get(match.group("name"))
+            return match.group(0) if marker is None or marker.search(html) else ""
+        return keep_if_used
+
+    return STYLESHEET_TAG.sub(keeper(TOOL_STYLESHEETS), SCRIPT_TAG.sub(keeper(TOOL_SCRIPTS), html))
