@@ -27,15 +27,15 @@ from seniorsite.page.compact_html import compact_html
 from seniorsite.page.markers import body_line_offset, replace_markers
 from seniorsite.page.page_parts import (
     add_copy_buttons,
-    first_tooltips_only,
     insert_after_title,
+    link_first_terms,
     mark_printed_addresses,
     slugify,
     valid_theme_markup,
 )
 from seniorsite.page.page_scripts import without_unused_tool_assets
 from seniorsite.page.page_sources import data_edit_url, page_meta
-from seniorsite.page.render import EVENTS_PAGE, PageRenderer
+from seniorsite.page.render import EVENTS_PAGE, GLOSSARY_PAGE, PageRenderer
 from seniorsite.page.security_policy import add_security_policy
 from seniorsite.page.template_cache import THEME_TEMPLATES
 from seniorsite.problems import ContentError
@@ -151,8 +151,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give every ready-to-use text its copy button; keep a term's tooltip where it first appears; mark links for print."""
-    return add_copy_buttons(mark_printed_addresses(first_tooltips_only(html)), RUN.strings[_current_language(config)])
+    """Give every ready-to-use text its copy button; link a term to its glossary entry where it first appears; mark links for print."""
+    language = _current_language(config)
+    url_in_language = page.url.removeprefix(language_prefix(language))
+    glossary = None if url_in_language == GLOSSARY_PAGE else "../" * url_in_language.count("/") + GLOSSARY_PAGE
+    terms = link_first_terms(html, RUN.data.glossary.entry_ids(language), glossary)
+    return add_copy_buttons(mark_printed_addresses(terms), RUN.strings[language])
 
 
 @event_priority(-100)  # after the i18n plugin has set the language selector

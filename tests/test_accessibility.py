@@ -1,4 +1,4 @@
-"""WCAG 2.1 AA in a real browser: axe-core on every page in both languages and widths, and the keyboard."""
+"""WCAG 2.2 AA in a real browser: axe-core on every page in both languages and widths, and the keyboard."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from tests.helpers import serve, site_pages
 
 pytestmark = pytest.mark.browser
 AXE = Axe()
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]}}
 WIDTHS = {"desktop": 1280, "phone": 390}
 
 
 def violations(page: object) -> list[str]:
-    """Run axe-core's WCAG 2.0/2.1 A and AA rules on the loaded page; describe each violation."""
+    """Run axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules on the loaded page; describe each violation."""
     result = AXE.run(page, options=WCAG_AA)
     return [
         f"{v['id']} ({v['impact']}): {node['target']} {node['failureSummary'].splitlines()[-1].strip()}"
@@ -35,7 +35,7 @@ def tab(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
 
 @pytest.mark.parametrize("path", site_pages())
 def test_every_page_has_no_wcag_violation(tab: object, site_url: str, path: str) -> None:
-    """axe-core finds nothing against WCAG 2.1 A and AA, on the desktop and at phone width."""
+    """axe-core finds nothing against WCAG 2.2 A and AA, on the desktop and at phone width."""
     # "load": the page's own scripts have run; axe needs no idle network (the search index loads later).
     tab.goto(site_url + path, wait_until="load")
     assert violations(tab) == []

@@ -125,32 +125,44 @@ def test_the_communication_kit_offers_at_least_six_texts_to_copy(built_site: Bui
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_tool_is_one_click_from_the_front_page(built_site: BuildResult, language: str) -> None:
     """The front page's cards link to the four tools."""
-    cards = article(built_site.site, language, "").select(".grid.cards a")
+    cards = article(built_site.site, language, "").select(".grid.cards a:not(.sv-term)")
     assert [link["href"] for link in cards[:4]] == TOOLS
 
 
 @pytest.mark.parametrize("path", [p for p in site_pages() if not p.endswith("404.html")])
-def test_every_page_footer_links_the_statement_privacy_and_contact(built_site: BuildResult, path: str) -> None:
-    """The footer names the accessibility statement, the privacy page and the contact, in the page's language."""
+def test_every_page_footer_links_the_statement_privacy_contact_and_guide(built_site: BuildResult, path: str) -> None:
+    """The footer names the accessibility statement, the privacy page, the contact and the editors' guide, in the page's language."""
     site = built_site.site
     links = soup_of(site, path).select(".sv-footer-links a")
-    assert len(links) == 3
+    assert len(links) == 4
     language = "en" if path.startswith("en/") else "da"
     targets = [(site / path / link["href"].split("#")[0]).resolve() for link in links]
-    assert targets == [(site / language_prefix(language) / name).resolve() for name in ("tilgaengelighed", "privatliv", "om")]
+    assert targets == [(site / language_prefix(language) / name).resolve() for name in ("tilgaengelighed", "privatliv", "om", "bidrag")]
     assert "Made with" not in soup_of(site, path).select_one("footer").get_text()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_glossary_lists_every_term_and_terms_carry_tooltips(built_site: BuildResult, language: str) -> None:
-    """The glossary page shows every term; on other pages the terms carry their explanation as a tooltip."""
+def test_the_glossary_lists_every_term_and_terms_link_to_their_entry(built_site: BuildResult, language: str) -> None:
+    """The glossary page shows every term; on other pages a term's first mention links to its entry, the explanation its description."""
     glossary = article(built_site.site, language, "ordliste/")
     assert [dt["id"] for dt in glossary.select("dl.sv-glossary dt")] == [t.id for t in DATA.glossary.sorted_for(language)]
+    assert not glossary.select("a.sv-term") and not glossary.find_all("abbr")
+    assert "mouse" not in glossary.get_text() and "musen" not in glossary.get_text()
     roles = article(built_site.site, language, "arbejdshaandbog/roller/")
-    tooltips = {abbr.get_text(): abbr["title"] for abbr in roles.find_all("abbr")}
+    links = {a.get_text(): a for a in roles.select("a.sv-term")}
+    assert len(links) == len(roles.select("a.sv-term"))  # each term linked once per page
     for term in DATA.glossary.terms:
         if term.term[language] in ("TR", "AMR", "HovedMED"):
-            assert tooltips.get(term.term[language]) == term.explanation[language]
+            link = links[term.term[language]]
+            assert link["title"] == term.explanation[language] and link["href"] == f"../../ordliste/#{term.id}"
+
+
+@pytest.mark.parametrize("path", [p for p in site_pages() if not p.endswith("404.html")])
+def test_a_term_never_links_from_inside_a_heading_or_a_link(built_site: BuildResult, path: str) -> None:
+    """A glossary term inside a heading or a link stays plain text, and no page keeps a mouse-only tooltip."""
+    soup = soup_of(built_site.site, path)
+    assert not soup.select("h1 a.sv-term, h2 a.sv-term, h3 a.sv-term, h4 a.sv-term, a a.sv-term")
+    assert not soup.select("article abbr[title]")
 
 
 @pytest.mark.parametrize("path", [p for p in site_pages() if not p.endswith("404.html")])

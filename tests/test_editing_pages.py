@@ -53,12 +53,14 @@ def updated_text(site: Path, path: str) -> str:
 @pytest.mark.parametrize("page", sorted(DATA_PAGES))
 @pytest.mark.parametrize("language", ["da", "en"])
 def test_a_data_page_links_to_its_data_file(built_site: BuildResult, page: str, language: str) -> None:
-    """Beside the page's own edit link, a page made from data opens its data file in GitHub's editor, in words."""
+    """In the editors' line at the foot, after the page's own edit link, a page made from data opens its data file in GitHub's editor."""
     data_file, danish, english = DATA_PAGES[page]
     soup = soup_of(built_site.site, ("" if language == "da" else "en/") + page)
     links = soup.select("a.sv-data-edit")
     assert [(a["href"], a.get_text(strip=True)) for a in links] == [(DATA_EDIT + data_file, danish if language == "da" else english)]
-    assert soup.select_one('a.md-content__button.md-icon[rel="edit"]') is not None, "the page's own edit link is gone"
+    assert links[0].find_parent(class_="sv-editors") is not None and f"(data/{data_file})" in links[0].find_parent().get_text()
+    own = soup.select_one('.sv-editors a[rel="edit"]')
+    assert own is not None and "/edit/main/docs/" in own["href"], "the page's own edit link is gone"
 
 
 @pytest.mark.parametrize("page", PAGES_WITHOUT_DATA)

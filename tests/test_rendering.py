@@ -8,11 +8,13 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from icalendar import Calendar
 
 from seniorsite.data.events import LOCAL_ZONE, Event, build_moment, parse_moment, split_events
 from seniorsite.data.faq import Faq, Question, Topic
 from seniorsite.data.site_data import SiteData, load_site_data
+from seniorsite.languages import LANGUAGES
 from seniorsite.outputs.calendars import build_calendar
 from seniorsite.page.dates import format_when
 from seniorsite.page.markers import replace_markers
@@ -108,6 +110,21 @@ def test_no_upcoming_events_says_so_in_each_language() -> None:
     assert "Der er ingen kommende arrangementer" in renderer("da", now=later).upcoming_events()
     assert "There are no upcoming events" in renderer("en", now=later).upcoming_events()
     assert renderer("da", now=later).next_event() == ""
+    for language, follow in (("da", "Følg Seniorpartnerskabet på vpt.dk"), ("en", "Follow the Senior Partnership on vpt.dk")):
+        empty = BeautifulSoup(renderer(language, now=later).upcoming_events(), "html.parser").select_one(".sv-events__empty a")
+        assert empty["href"] == "https://vpt.dk/" and empty.get_text().startswith(follow)
+
+
+def test_a_past_event_offers_no_calendar_file_but_keeps_its_recording() -> None:
+    """Only what is ahead can be added to a calendar; once the webinar is over, its recording stays and its calendar button goes."""
+    after_webinar = datetime(2023, 10, 1, tzinfo=LOCAL_ZONE)
+    for language in LANGUAGES:
+        past = BeautifulSoup(renderer(language, now=after_webinar).past_events(), "html.parser")
+        assert past.select(".sv-event") and not past.select('.sv-event__actions a[href$=".ics"]')
+        webinar = next(event for event in past.select(".sv-event") if "{ #webinar-2023-09-14 }" in event.get_text())
+        assert webinar.select_one('.sv-event__actions a[href="https://vpt.dk/"]')  # the recording
+    upcoming = BeautifulSoup(renderer("da").upcoming_events(), "html.parser")
+    assert upcoming.select_one('.sv-event__actions a[href="../kalender/webinar-2023-09-14.ics"][download]')
 
 
 def test_the_next_event_links_to_its_place_on_the_events_page() -> None:

@@ -43,6 +43,10 @@ class Glossary:
                 found.setdefault(forms[term.same_as], []).append(forms[term.id])
         return {word: " ".join(others) for word, others in sorted(found.items())}
 
+    def entry_ids(self, language: str) -> dict[str, str]:
+        """Return each term as written in the language with the id of its entry on the glossary page."""
+        return {term.term[language]: term.id for term in self.terms}
+
     def tooltips(self, language: str) -> dict[str, str]:
         """Return each term with its explanation: the abbr extension's glossary, which gives every page the tooltips."""
         return {term.term[language]: term.explanation[language] for term in self.terms}

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from seniorsite.data.git_times import last_change
 from seniorsite.data.headings import heading_mismatch, markdown_headings
 from seniorsite.data.site_data import DOCS_DIR
 from seniorsite.data.translations import missing_translations, page_twin
@@ -103,6 +102,12 @@ def _page_statuses(project_dir: Path, times: dict[str, datetime]) -> list[TwinSt
     return statuses
 
 
+def _text_changed(times: dict[int, datetime] | None, first_line: int, last_line: int) -> datetime | None:
+    """Return when a text's lines last changed; None when git cannot date one of them (a shallow clone, an edit not committed yet)."""
+    moments = [times.get(line) for line in range(first_line, last_line + 1)] if times else [None]
+    return None if None in moments else max(moment for moment in moments if moment is not None)
+
+
 def _data_statuses(project_dir: Path) -> tuple[list[TwinStatus], list[Problem]]:
     """Return the status of every text per language in the data files, and a problem for each missing one."""
     statuses, problems = [], []
@@ -110,12 +115,7 @@ def _data_statuses(project_dir: Path) -> tuple[list[TwinStatus], list[Problem]]:
         times = data_line_times(project_dir, data_file)
         for translated in translated_fields(project_dir, data_file):
             texts = translated.texts
-            # A line git cannot date (shallow clone, not committed yet) leaves the whole text undated.
-            changed = {
-                language: last_change(times, text.first_line, text.last_line, datetime.min) if times else None
-                for language, text in texts.items()
-            }
-            changed = {language: (None if moment == datetime.min else moment) for language, moment in changed.items()}
+            changed = {language: _text_changed(times, text.first_line, text.last_line) for language, text in texts.items()}
             status = TwinStatus(
                 "data", f"{data_file}:{translated.line}", dict.fromkeys(texts, data_file),
                 {language: text.first_line for language, text in texts.items()}, changed, entry=f"{translated.entry} {translated.field}".strip(),

@@ -12,6 +12,8 @@ from seniorsite.strings import Translate
 
 TITLE_LINE = re.compile(r"^# .*$", re.M)
 ABBREVIATION = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+# A glossary term as the abbr extension marks it, or the start or end of a heading or a link (a term never links from inside one).
+TERM_OR_PLACE = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>[^<]*)</abbr>|<(?P<close>/?)(?P<tag>h[1-6]|a)\b[^>]*>')
 COPY_BLOCK = re.compile(r'<div class="copy-text">')
 # The theme writes autocomplete="off" on its hidden checkboxes, which HTML does not allow there.
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
@@ -55,19 +57,25 @@ def valid_theme_markup(html: str) -> str:
     return html if TOC_TOGGLE in html else html.replace(TOC_LABEL, "")
 
 
-def first_tooltips_only(html: str) -> str:
-    """Keep a glossary tooltip on the first time each term appears on a page; later ones read as text."""
+def link_first_terms(html: str, entry_ids: dict[str, str], glossary_href: str | None) -> str:
+    """Link the first time each glossary term appears on a page to its entry, its explanation as the link's description; later ones, and any in a heading or a link, read as text."""
     seen: set[str] = set()
+    inside = {"heading": 0, "link": 0}
 
-    def keep_first(match: re.Match[str]) -> str:
-        """Return the tooltip the first time, the bare term after."""
-        term = match.group(1)
-        if term in seen:
+    def replace(match: re.Match[str]) -> str:
+        """Return a heading or link tag as it is (counting how deep we are), a term as its link the first time, else the bare term."""
+        if match.group("tag"):
+            place = "link" if match.group("tag") == "a" else "heading"
+            inside[place] += -1 if match.group("close") else 1
+            return match.group(0)
+        term = match.group("term")
+        entry = entry_ids.get(unescape(term))
+        if glossary_href is None or entry is None or term in seen or inside["heading"] > 0 or inside["link"] > 0:
             return term
         seen.add(term)
-        return match.group(0)
+        return f'<a class="sv-term" href="{glossary_href}#{entry}" title="{match.group("title")}">{term}</a>'
 
-    return ABBREVIATION.sub(keep_first, html)
+    return TERM_OR_PLACE.sub(replace, html)
 
 
 def _bare_address(address: str) -> str:

@@ -22,6 +22,8 @@ from seniorsite.page.dates import format_when
 from seniorsite.strings import Translate
 
 EVENTS_PAGE = "arrangementer/"
+GLOSSARY_PAGE = "ordliste/"
+PARTNERSHIP_SITE = "https://vpt.dk/"  # "Viden på tværs", where the partnership's events and recordings are published
 TAGS_PAGE = f"{CATALOGUE_FOLDER}/emner/"
 PARTIALS = "partials/data"
 
@@ -73,6 +75,7 @@ class PageRenderer:
             # The description was checked to hold no HTML; it stays Markdown for the page to render.
             "description": Markup(event.description[self.language].strip()),
             "ics": f"{self.root}{CALENDAR_FOLDER}/{event_file_name(event)}",
+            "upcoming": upcoming,  # only what is ahead offers "add to calendar"; a past event keeps its recording
             "page": f"{self.root}{EVENTS_PAGE}#{event.id}",
         }
 
@@ -85,14 +88,15 @@ class PageRenderer:
         jsonld = structured_data.script_tag(structured_data.faq_page(self.data.faq, self.language))
         return self._render("faq.html", groups=groups, jsonld=jsonld)
 
-    def _event_section(self, events: list[Event], empty_key: str) -> str:
-        """Render a list of events, with its Event JSON-LD, or a sentence when it is empty."""
+    def _event_section(self, events: list[Event], empty_key: str, follow: bool = False) -> str:
+        """Render a list of events, with its Event JSON-LD, or a sentence when it is empty (upcoming: and where to follow the partnership)."""
         jsonld = structured_data.script_tag(structured_data.event_list(events, self.language, self.page_url, self.t)) if events else ""
-        return self._render("events.html", events=[self._event_view(e) for e in events], empty=self.t(empty_key), jsonld=jsonld)
+        return self._render("events.html", events=[self._event_view(e) for e in events], empty=self.t(empty_key), jsonld=jsonld,
+                            follow=PARTNERSHIP_SITE if follow else "")
 
     def upcoming_events(self) -> str:
         """Render the upcoming events, soonest first."""
-        return self._event_section(split_events(self.data.events, self.now)[0], "event.none_upcoming")
+        return self._event_section(split_events(self.data.events, self.now)[0], "event.none_upcoming", follow=True)
 
     def past_events(self) -> str:
         """Render the past events, newest first."""
