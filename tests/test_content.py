@@ -17,7 +17,7 @@ from tests.helpers import PROJECT, BuildResult, site_pages, soup_of
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"
 DATA = load_site_data(PROJECT)
-CHAPTERS = ["arbejdshaandbog/", "arbejdshaandbog/hvorfor-nu/", "arbejdshaandbog/roller/", "arbejdshaandbog/fra-politik-til-praksis/", "arbejdshaandbog/rammeaftalen/", "arbejdshaandbog/opfoelgning/"]
+CHAPTERS = ["arbejdshaandbog/", "arbejdshaandbog/hvorfor-nu/", "arbejdshaandbog/roller/", "arbejdshaandbog/fra-politik-til-praksis/", "arbejdshaandbog/rammeaftalen/", "arbejdshaandbog/regler/", "arbejdshaandbog/opfoelgning/"]
 TOOLS = ["arbejdshaandbog/", "samtaleskabelon/", "inspiration/", "kommunikation/"]
 SUMMARY = {"da": "Kort fortalt", "en": "In brief"}
 CHECKLIST = {"da": "Tjekliste", "en": "Checklist"}
@@ -40,7 +40,7 @@ def heading_text(tag: object) -> str:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_each_handbook_chapter_opens_with_a_summary_and_ends_with_a_checklist(built_site: BuildResult, language: str, chapter: str) -> None:
-    """Six chapters; the first block is the summary box, the last section is the checklist with items."""
+    """Seven chapters; the first block is the summary box, the last section is the checklist with items."""
     body = article(built_site.site, language, chapter)
     blocks = body.find_all(["p", "div", "h2", "ul", "ol"], recursive=False)
     first_block = next(block for block in blocks if "sv-download" not in block.get("class", []))  # the PDF link comes first
