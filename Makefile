@@ -21,7 +21,7 @@ ifeq ($(shell uname -s),Darwin)
 LIBRARIES := DYLD_FALLBACK_LIBRARY_PATH=/opt/homebrew/lib:/usr/local/lib
 endif
 
-.PHONY: setup system-build system-serve system-test site serve test bench first-view links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
+.PHONY: reviews setup system-build system-serve system-test site serve test bench first-view links readability search-report translations spelling lock clean issue-forms new-example new-event new-faq
 
 ## site: set up .venv and build the whole site, PDFs and offline zip included, into site/ (strict; site/ is replaced only on success)
 site: system-build $(SITE_READY)
@@ -82,6 +82,10 @@ new-faq: $(SITE_READY)
 ## translations: for every page and data text, both languages there, which changed last in git and by how long, headings alike (fails on a missing twin)
 translations: $(SITE_READY)
 	$(BIN)/python -m seniorsite.editing.translation_status
+
+## reviews: the pages past their review date (front matter 'review'), with their owner; never fails
+reviews: $(SITE_READY)
+	$(BIN)/python -m seniorsite.editing.reviews
 
 ## spelling: Danish and English spell check of every page and data text (cspell; names and terms go in project-words.txt)
 spelling: $(TEST_READY)

@@ -17,7 +17,8 @@ from mkdocs.structure.pages import Page
 
 from seniorsite.data.catalogue import entry_slug
 from seniorsite.data.page_check import page_problems
-from seniorsite.data.site_data import EVENTS_FILE
+from seniorsite.data.page_reviews import danish_page_of, page_reviews
+from seniorsite.data.site_data import EVENTS_FILE, SCHEMA_DIR
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.outputs.calendars import write_every_calendar
@@ -103,6 +104,8 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
     problems = page_problems(Path(config.docs_dir), LANGUAGES)
+    RUN.reviews, review_problems = page_reviews(Path(config.docs_dir), PROJECT_DIR / SCHEMA_DIR)
+    problems += review_problems
     try:
         data, loaded_now = RUN.load_data()
     except ContentError as error:
@@ -138,7 +141,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
     )
     page.meta.update(page_meta(markdown, page.file.src_uri, language, renderer.t, config.repo_url or "", config.edit_uri or "",
-                               (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR))
+                               (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR,
+                               RUN.reviews.get(danish_page_of(page.file.src_uri))))
     try:
         offset = body_line_offset(page.file.content_string, markdown)
         markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)

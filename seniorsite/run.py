@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment
 
 from seniorsite.data.events import build_moment
+from seniorsite.data.page_reviews import PageReview
 from seniorsite.data.site_data import SiteData, SiteDataCache
 from seniorsite.editing.status_view import waiting_view
 from seniorsite.editing.translation_status import StatusOncePerRun
@@ -64,6 +65,7 @@ class BuildRun:
     now: datetime | None = None  # the build's 'now', so every page and calendar agrees on upcoming and past
     data: SiteData | None = None
     git_times: dict[str, datetime] = field(default_factory=dict)  # each content file's last commit time (empty without git)
+    reviews: dict[str, PageReview] = field(default_factory=dict)  # each Danish page's owner and review date, by its path below docs/
     notices_said: set[str] = field(default_factory=set)  # WeasyPrint's notices about the machine, printed once per run
     languages: dict[str, LanguageBuild] = field(default_factory=lambda: {language: LanguageBuild() for language in LANGUAGES})
     translations: StatusOncePerRun = field(init=False)

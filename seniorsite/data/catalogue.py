@@ -10,9 +10,10 @@ from jsonschema import Draft202012Validator
 
 from seniorsite.data.data_files import EntryNamer, load_data_file, unsafe_text_problems
 from seniorsite.data.page_check import read_front_matter
+from seniorsite.data.page_reviews import REVIEW_FIELDS
 from seniorsite.data.translations import page_twin
 from seniorsite.data.validation import schema_problems, validator_for
-from seniorsite.data.yaml_source import line_of
+from seniorsite.data.yaml_source import line_of, without_keys
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 from seniorsite.problems import ContentError, Problem
 
@@ -128,7 +129,8 @@ def _read_entry_page(path: Path, shown_as: str, facets: dict[str, Facet], valida
 
     if not isinstance(document, dict):
         return None, [Problem(shown_as, 2, "the front matter must be fields like 'title: …'", entry)]
-    problems = schema_problems(document, validator, shown_as, namer)
+    # The page's owner and review date are every page's fields, checked by page.schema.json (seniorsite/data/page_reviews.py).
+    problems = schema_problems(without_keys(document, REVIEW_FIELDS), validator, shown_as, namer)
     problems += unsafe_text_problems(document, shown_as, EntryNamer(document, {}))
     problems += _facet_problems(document, facets, shown_as, entry)
     return document, problems

@@ -120,6 +120,14 @@ def _not_empty(document: Any, shown_as: str) -> Any:
     return document
 
 
+def without_keys(document: LineDict, keys: tuple[str, ...]) -> LineDict:
+    """Return a copy of a mapping without some keys, keeping the lines of the rest."""
+    kept = LineDict({key: value for key, value in document.items() if key not in keys})
+    kept.line = document.line
+    kept.key_lines = {key: line for key, line in getattr(document, "key_lines", {}).items() if key not in keys}
+    return kept
+
+
 def line_of(document: Any, path: list[str | int]) -> int:
     """Return the line of the deepest key or item along `path` that exists in the document."""
     node, line = document, getattr(document, "line", 0)

@@ -10,6 +10,7 @@ from seniorsite.data.catalogue import CATALOGUE_FOLDER, OVERVIEW_PAGES, load_ent
 from seniorsite.data.events import load_events
 from seniorsite.data.faq import load_faq
 from seniorsite.data.page_check import page_problems
+from seniorsite.data.page_reviews import page_reviews
 from seniorsite.data.site_data import DOCS_DIR, SCHEMA_DIR
 from seniorsite.data.translations import page_twin
 from seniorsite.editing.choices import catalogue_facets
@@ -51,7 +52,7 @@ def new_example(project_dir: Path, values: dict[str, Any]) -> list[Path]:
         (docs / CATALOGUE_FOLDER).mkdir()
         for page, text in texts.items():
             (docs / CATALOGUE_FOLDER / page.name).write_text(text, encoding="utf-8")
-        problems = page_problems(docs, LANGUAGES)
+        problems = page_problems(docs, LANGUAGES) + page_reviews(docs, project_dir / SCHEMA_DIR)[1]
         _, more = load_entries(docs, catalogue_facets(project_dir), project_dir / SCHEMA_DIR)
     if problems + more:
         raise ContentError(problems + more)

@@ -10,6 +10,7 @@ from urllib.parse import urljoin
 
 from seniorsite.data.catalogue import CATALOGUE_FOLDER
 from seniorsite.data.events import LOCAL_ZONE
+from seniorsite.data.page_reviews import PageReview
 from seniorsite.data.site_data import CATALOGUE_FILE, CONVERSATION_FILE, EVENTS_FILE, FAQ_FILE, GLOSSARY_FILE
 from seniorsite.data.translations import page_twin
 from seniorsite.page.dates import format_day
@@ -57,8 +58,9 @@ def data_edit_url(repo_url: str, edit_uri: str, data_file: str) -> str:
 
 
 def page_meta(markdown: str, source: str, language: str, t: Translate, repo_url: str, edit_uri: str,
-              catalogue_slugs: Iterable[str], git_times: Mapping[str, datetime], project_dir: Path) -> dict[str, object]:
-    """Return what a page's foot shows of its sources: each data file's edit link, and the day its content last changed."""
+              catalogue_slugs: Iterable[str], git_times: Mapping[str, datetime], project_dir: Path,
+              review: PageReview | None = None) -> dict[str, object]:
+    """Return what a page's foot shows of its sources: each data file's edit link, the day its content last changed, its owner and review date."""
     sources = data_sources(markdown)
     meta: dict[str, object] = {"data_edits": [
         {"url": data_edit_url(repo_url, edit_uri, item.file), "label": t(item.edit_label), "file": item.file}
@@ -71,4 +73,6 @@ def page_meta(markdown: str, source: str, language: str, t: Translate, repo_url:
     if changed is not None:
         day = changed.astimezone(LOCAL_ZONE).date()
         meta["last_changed"] = {"iso": day.isoformat(), "text": format_day(day, language, t)}
+    if review is not None:
+        meta["review"] = {"owner": review.owner, "iso": review.review.isoformat(), "text": format_day(review.review, language, t)}
     return meta
