@@ -53,11 +53,12 @@ def test_a_broken_link_is_annotated_on_its_page_and_line(tmp_path: Path) -> None
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "om.md"
     lines = page.read_text(encoding="utf-8").splitlines()
-    lines.insert(4, "Læs [det gamle svar](faq-gammel.md).")
+    at = lines.index("---", 1) + 2  # after the front matter and a blank line, where the title was
+    lines.insert(at, "Læs [det gamle svar](faq-gammel.md).")
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = build(project, tmp_path / "site", pdfs=False, extra_environment=IN_ACTIONS)
     assert result.returncode != 0
-    assert re.search(r"^::error file=docs/om\.md,line=5::Doc file 'om\.md' contains a link 'faq-gammel\.md'", result.output, re.MULTILINE), result.output[-3000:]
+    assert re.search(rf"^::error file=docs/om\.md,line={at + 1}::Doc file 'om\.md' contains a link 'faq-gammel\.md'", result.output, re.MULTILINE), result.output[-3000:]
 
 
 def test_no_annotations_outside_github_actions(tmp_path: Path) -> None:

@@ -27,9 +27,15 @@ PLACEHOLDERS = ("lorem", "todo", "kommer snart", "coming soon", "fixme")
 
 
 
+PAGE_FOOT = "article .sv-feedback, article .md-source-file, article .sv-page-owner, article .sv-editors"
+
+
 def article(site: Path, language: str, path: str) -> BeautifulSoup:
-    """Return the article of one page in one language."""
-    return soup_of(site, language_prefix(language) + path).select_one("article")
+    """Return the article of one page in one language: its content, without the page's foot (feedback, date, owner, editors)."""
+    soup = soup_of(site, language_prefix(language) + path)
+    for foot in soup.select(PAGE_FOOT):
+        foot.decompose()
+    return soup.select_one("article")
 
 
 def heading_text(tag: object) -> str:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-VNU_JAR = Path(__file__).resolve().parent.parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = Path(__file__).resolve().parents[2] / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def html_errors(site: Path, jar: Path = VNU_JAR) -> list[str]:
