@@ -60,20 +60,20 @@ def test_the_language_selector_leads_to_the_same_page(built_site: BuildResult, l
 
 
 @pytest.mark.parametrize(("language", "topic", "question"), [
-    ("da", "Tilmelding og deltagere", "Hvilke datoer lå fast?"),
-    ("en", "Signing up and who takes part", "Which dates were fixed?"),
+    ("da", "Brug af værktøjerne", "Hvor skal vi starte?"),
+    ("en", "Using the tools", "Where should we start?"),
 ])
 def test_the_faq_page_groups_questions_with_anchors_and_json_ld(built_site: BuildResult, language: str, topic: str, question: str) -> None:
-    """The FAQ shows four expandable questions under topic headings, each with an anchor, and FAQPage JSON-LD."""
+    """The FAQ shows its eighteen expandable questions under topic headings, each with an anchor, and FAQPage JSON-LD."""
     soup = page(built_site.site, language, "faq/")
-    assert soup.find("h2", id="tilmelding").get_text(strip=True).startswith(topic)
+    assert soup.find("h2", id="vaerktoejerne").get_text(strip=True).startswith(topic)
     items = soup.select("details.sv-faq")
-    assert [item["id"] for item in items] == ["hvem-tilmelder", "hvor-mange-deltagere", "datoer", "lokale-aftaler"]
+    assert [item["id"] for item in items][:3] == ["tilpasse-vaerktoejerne", "hvor-starter-vi", "uden-net"] and len(items) == 18
     assert question in [item.summary.get_text(strip=True) for item in items]
-    assert soup.select_one("#datoer a[href='../arrangementer/']"), "the answer's link to the events page is resolved"
+    assert soup.select_one("#hvor-starter-vi a[href='../arbejdshaandbog/']"), "the answer's link to the handbook is resolved"
     (faq_page,) = json_ld(soup)
     assert faq_page["@type"] == "FAQPage" and faq_page["inLanguage"] == language
-    assert len(faq_page["mainEntity"]) == 4
+    assert len(faq_page["mainEntity"]) == 18
 
 
 @pytest.mark.parametrize(("language", "when"), [
@@ -176,7 +176,7 @@ def test_the_third_party_check_catches_a_cdn(tmp_path: Path) -> None:
 
 def test_data_is_loaded_once_for_both_languages(built_site: BuildResult) -> None:
     """The build log shows one data load, though both languages were built."""
-    assert built_site.output.count("Loaded data: 4 questions, 6 events") == 1
+    assert built_site.output.count("Loaded data: 18 questions, 6 events") == 1
     assert "Building 'en' documentation" in built_site.output
 
 

@@ -31,7 +31,12 @@ def expected_messages(case: Path) -> list[str]:
 def test_the_real_data_loads() -> None:
     """The seed FAQ and events load without a problem."""
     data = load_site_data(PROJECT)
-    assert [q.id for q in data.faq.questions] == ["hvem-tilmelder", "hvor-mange-deltagere", "datoer", "lokale-aftaler"]
+    assert [q.id for q in data.faq.questions] == [
+        "tilpasse-vaerktoejerne", "hvor-starter-vi", "uden-net", "hovedmed-i-gang", "hvor-tit-hovedmed",
+        "alder-for-seniorsamtale", "medarbejderen-siger-nej", "spoerge-om-pension", "samtale-uden-aftale", "noter-fra-samtalen",
+        "formularen-gemmer-intet", "hvor-er-rammeaftalen", "hvilke-ordninger", "seniordage", "bytte-seniordage",
+        "folkepensionsalder", "tidlig-pension-og-seniorpension", "efterloen",
+    ]
     assert {e.id for e in data.events} == {
         "kick-off-2022-06-22", "tilmeldingsfrist-2022-09-01", "udviklingsdag-oest-2022-09-29",
         "udviklingsdag-vest-2022-10-11", "lancering-2023-09-04", "webinar-2023-09-14",
@@ -93,7 +98,7 @@ def test_data_is_loaded_once_until_a_file_changes(tmp_path: Path) -> None:
     assert (loaded_first, loaded_second, cache.loads) == (True, False, 1)
     assert first is second
     faq = project / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace("Forløbet", "Forløbet i 2022"), encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8").replace("HovedMED og seniorpolitikken", "HovedMED og seniorpolitikken i år"), encoding="utf-8")
     third, loaded_third = cache.get(project)
     assert loaded_third and cache.loads == 2
-    assert third.faq.topics[1].title["da"] == "Forløbet i 2022"
+    assert third.faq.topics[1].title["da"] == "HovedMED og seniorpolitikken i år"

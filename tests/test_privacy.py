@@ -95,7 +95,7 @@ def test_only_a_choice_the_reader_makes_is_stored(browser: object, site_url: str
     context = browser.new_context()
     page = context.new_page()
     page.goto(site_url + "faq/", wait_until="networkidle")
-    page.locator("details#datoer > summary").click()
+    page.locator("details#bytte-seniordage > summary").click()
     page.locator("input.md-search__input").press_sequentially("frist", delay=20)
     page.wait_for_timeout(500)
     stored = page.evaluate(STORAGE)

@@ -138,11 +138,11 @@ def test_the_next_event_links_to_its_place_on_the_events_page() -> None:
 def test_faq_is_grouped_by_topic_with_an_anchor_per_question() -> None:
     """Each topic is a heading; each question an expandable item with its own id; JSON-LD lists them."""
     html = renderer("en").faq()
-    assert html.index("## Signing up and who takes part { #tilmelding }") < html.index('id="hvem-tilmelder"') < html.index("## The programme { #forloebet }")
-    assert html.count('<details class="sv-faq question" id=') == 4
+    assert html.index("## Using the tools { #vaerktoejerne }") < html.index('id="tilpasse-vaerktoejerne"') < html.index("## HovedMED and the senior policy { #hovedmed }")
+    assert html.count('<details class="sv-faq question" id=') == 18
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
-    assert data["@type"] == "FAQPage" and len(data["mainEntity"]) == 4
-    assert data["mainEntity"][0]["acceptedAnswer"]["text"].startswith("<p>A department or an area")
+    assert data["@type"] == "FAQPage" and len(data["mainEntity"]) == 18
+    assert data["mainEntity"][0]["acceptedAnswer"]["text"].startswith("<p>Yes. The tools are made")
 
 
 def test_text_from_data_is_escaped_where_it_becomes_html() -> None:

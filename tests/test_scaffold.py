@@ -35,7 +35,7 @@ EVENT_ARGS = [
     "--location-da", "Odense", "--location-en", "Odense", "--start", "2024-03-05T09:00", "--end", "2024-03-05T15:00",
 ]
 FAQ_ARGS = [
-    "faq", "--id", "hvem-betaler", "--topic", "forloebet",
+    "faq", "--id", "hvem-betaler", "--topic", "vaerktoejerne",
     "--question-da", "Hvem betaler for udviklingsdagene?", "--question-en", "Who pays for the development days?",
     "--answer-da", "Det gør kommunen selv.\n\nSpørg HR, hvis du er i tvivl.", "--answer-en", "The municipality pays.\n\nAsk HR if you are unsure.",
 ]
@@ -106,7 +106,7 @@ def test_the_new_question_and_event_show_on_their_pages(scaffolded: tuple[Path, 
 def test_appended_entries_keep_the_files_comments_and_style(scaffolded: tuple[Path, BuildResult]) -> None:
     """The data files keep every line they had; the new entry follows in their own layout."""
     project, _ = scaffolded
-    for name, first_line in (("data/faq.yml", "  - id: hvem-betaler\n    topic: forloebet\n"), ("data/events.yml", '  - id: temadag-2024-03-05\n')):
+    for name, first_line in (("data/faq.yml", "  - id: hvem-betaler\n    topic: vaerktoejerne\n"), ("data/events.yml", '  - id: temadag-2024-03-05\n')):
         before = (PROJECT / name).read_text(encoding="utf-8")
         after = (project / name).read_text(encoding="utf-8")
         assert after.startswith(before.rstrip("\n") + "\n\n" + first_line)
@@ -138,9 +138,9 @@ def test_a_wrong_event_is_refused_with_the_builds_own_words(project: Path, capsy
 def test_an_id_already_used_is_refused(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A FAQ question may not take the id of one that exists."""
     before = (project / "data/faq.yml").read_text(encoding="utf-8")
-    argv = [value if value != "hvem-betaler" else "hvem-tilmelder" for value in FAQ_ARGS]
+    argv = [value if value != "hvem-betaler" else "tilpasse-vaerktoejerne" for value in FAQ_ARGS]
     assert run(project, argv) == 1
-    assert "'id' hvem-tilmelder is already used at line 18" in capsys.readouterr().err
+    assert "'id' tilpasse-vaerktoejerne is already used at line 34" in capsys.readouterr().err
     assert (project / "data/faq.yml").read_text(encoding="utf-8") == before
 
 
@@ -170,5 +170,5 @@ def test_a_terminal_asks_for_what_is_missing(project: Path, monkeypatch: pytest.
     monkeypatch.setattr("builtins.input", lambda prompt: next(answers))
     assert scaffold.main(["faq", "--id", "hvem-betaler"], project_dir=project, terminal=True) == 0
     text = (project / "data/faq.yml").read_text(encoding="utf-8")
-    assert text.endswith("  - id: hvem-betaler\n    topic: forloebet\n    question:\n      da: Hvem betaler?\n      en: Who pays?\n"
+    assert text.endswith("  - id: hvem-betaler\n    topic: hovedmed\n    question:\n      da: Hvem betaler?\n      en: Who pays?\n"
                          "    answer:\n      da: Kommunen.\n      en: The municipality.\n")

@@ -19,9 +19,9 @@ from tests.helpers import PROJECT, build, copy_project, soup_of
 
 START = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 MARKER = "\n<!-- insert: translation-status -->\n"
-OLD_ANSWER = "        Fristen for tilmelding var 1. september 2022."
-ANSWER_LINE = 67  # the line of `da: |` of question "datoer"'s answer in data/faq.yml
-ENGLISH_ANSWER_KEY_LINE = 73
+OLD_ANSWER = "        typisk, at arbejdsgiveren får besked senest 1. oktober året før."
+ANSWER_LINE = 336  # the line of `da: |` of question "bytte-seniordage"'s answer in data/faq.yml
+ENGLISH_ANSWER_KEY_LINE = 341
 
 
 def commit(project: Path, message: str, when: datetime) -> None:
@@ -42,7 +42,7 @@ def edited_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=project, check=True)
     commit(project, "Both languages", START)
     faq = project / "data" / "faq.yml"
-    faq.write_text(faq.read_text(encoding="utf-8").replace(OLD_ANSWER, OLD_ANSWER.replace("Fristen", "Den sidste frist")), encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8").replace(OLD_ANSWER, OLD_ANSWER.replace("senest", "allersenest")), encoding="utf-8")
     commit(project, "A Danish answer changes", START + timedelta(days=3))
     about = project / "docs" / "om.md"
     about.write_text(about.read_text(encoding="utf-8").replace("43 kommuner var med.", "43 kommuner deltog."), encoding="utf-8")
@@ -59,7 +59,7 @@ def test_the_real_content_has_every_twin(capsys: pytest.CaptureFixture[str]) -> 
     """The project's own pages and data have both languages, so `make translations` passes."""
     assert main(PROJECT) == 0
     output = capsys.readouterr().out
-    assert "docs/om.md" in output and 'question "datoer" answer' in output
+    assert "docs/om.md" in output and 'question "bytte-seniordage" answer' in output
     assert " 0 missing" in output
 
 
@@ -68,11 +68,11 @@ def test_a_changed_danish_text_leaves_its_english_twin_waiting(edited_project: P
     status = translation_status(edited_project)
     about = twin_named(status, "docs/om.md")
     assert (about.newest, about.older, about.lag) == ("da", "en", timedelta(days=12))
-    answer = twin_named(status, 'data/faq.yml:67 question "datoer" answer')
+    answer = twin_named(status, 'data/faq.yml:336 question "bytte-seniordage" answer')
     assert (answer.newest, answer.older, answer.lag.days) == ("da", "en", 3)
     assert answer.lines == {"da": ANSWER_LINE, "en": ENGLISH_ANSWER_KEY_LINE}
-    assert twin_named(status, 'data/faq.yml:64 question "datoer" question').older == ""
-    assert {twin.name for twin in status.waiting} == {"docs/om.md", "data/faq.yml:67"}
+    assert twin_named(status, 'data/faq.yml:333 question "bytte-seniordage" question').older == ""
+    assert {twin.name for twin in status.waiting} == {"docs/om.md", "data/faq.yml:336"}
 
 
 def test_github_actions_gets_a_warning_on_the_older_translation(edited_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -82,7 +82,7 @@ def test_github_actions_gets_a_warning_on_the_older_translation(edited_project: 
     output = capsys.readouterr().out
     assert ("::warning file=docs/om.en.md,line=1::The English text is 12 days older than the Danish one (docs/om.md); "
             "update the translation") in output
-    assert (f'::warning file=data/faq.yml,line={ENGLISH_ANSWER_KEY_LINE}::The English text of question "datoer" answer is '
+    assert (f'::warning file=data/faq.yml,line={ENGLISH_ANSWER_KEY_LINE}::The English text of question "bytte-seniordage" answer is '
             f"3 days older than the Danish one (line {ANSWER_LINE}); update the translation") in output
 
 
