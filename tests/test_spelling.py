@@ -34,22 +34,29 @@ def test_the_real_pages_and_data_have_no_unknown_word() -> None:
     assert found == [], "\n".join(str(misspelling) for misspelling in found)
 
 
+def line_with(path: Path, text: str) -> int:
+    """Return the number of the first line of a file that holds text."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if text in line)
+
+
 def test_misspelt_words_are_named_with_file_line_and_suggestions(tmp_path: Path) -> None:
     """A Danish typo in a page and an English typo in a data text are each found where they are; a listed name is not."""
     project = spelling_project(tmp_path / "project")
-    replace_in(project / "docs" / "om.md", "kommunale medarbejdere er over 55", "kommunale medarbejdre er over 55")
-    replace_in(project / "data" / "faq.yml", "en: Which dates were fixed?", "en: Which dattes were fixed?")
-    replace_in(project / "docs" / "om.md", "43 kommuner var med.", f"43 kommuner var med, også {MADE_UP_NAME}.")
+    about, faq = project / "docs" / "om.md", project / "data" / "faq.yml"
+    replace_in(about, "af de kommunale medarbejdere er over 55", "af de kommunale medarbejdre er over 55")
+    replace_in(faq, "en: Which senior arrangements can we use?", "en: Whihc senior arrangements can we use?")
+    replace_in(about, "43 kommuner var med.", f"43 kommuner var med, også {MADE_UP_NAME}.")
+    danish_line, english_line, name_line = line_with(about, "medarbejdre"), line_with(faq, "Whihc"), line_with(about, MADE_UP_NAME)
     found = {(m.file, m.line, m.word, m.language): m for m in misspellings(project)}
-    danish = found[("docs/om.md", 20, "medarbejdre", "da")]
+    danish = found[("docs/om.md", danish_line, "medarbejdre", "da")]
     assert "medarbejder" in danish.suggestions or "medarbejdere" in danish.suggestions
-    english = found[("data/faq.yml", 65, "dattes", "en")]
+    english = found[("data/faq.yml", english_line, "Whihc", "en")]
     assert english.suggestions and all(suggestion.isalpha() for suggestion in english.suggestions)
-    assert ("docs/om.md", 29, MADE_UP_NAME, "da") in found
+    assert ("docs/om.md", name_line, MADE_UP_NAME, "da") in found
     with (project / PROJECT_WORDS).open("a", encoding="utf-8") as words:
         words.write(f"{MADE_UP_NAME}\n")
     after = {(m.file, m.line, m.word) for m in misspellings(project)}
-    assert after == {("docs/om.md", 20, "medarbejdre"), ("data/faq.yml", 65, "dattes")}
+    assert after == {("docs/om.md", danish_line, "medarbejdre"), ("data/faq.yml", english_line, "Whihc")}
 
 
 def test_a_misspelling_tells_the_editor_what_to_do() -> None:
