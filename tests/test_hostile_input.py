@@ -49,6 +49,16 @@ def test_a_hostile_page_stops_the_real_build(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def with_owner(page: Path) -> bytes:
+    """Return a corpus page as a Danish page must be: with its owner and review date in the front matter (schemas/page.schema.json)."""
+    raw = page.read_bytes()
+    mark = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    text = raw.removeprefix(mark).decode("utf-8")
+    fields = "owner: KL og Forhandlingsfællesskabet\nreview: 2027-12-01\n"
+    text = f"---\n{fields}{text[4:]}" if text.startswith("---\n") else f"---\n{fields}---\n\n{text}"
+    return mark + text.encode("utf-8")
+
+
 @pytest.fixture(scope="module")
 def harmless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the project once with every harmless page added, in both languages."""
@@ -57,8 +67,8 @@ def harmless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = config_path.read_text(encoding="utf-8")
     entries = []
     for index, name in enumerate(HARMLESS):
-        for suffix in (".md", ".en.md"):
-            shutil.copy(CORPUS / name, project / "docs" / f"hostile-{index}{suffix}")
+        shutil.copy(CORPUS / name, project / "docs" / f"hostile-{index}.en.md")
+        (project / "docs" / f"hostile-{index}.md").write_bytes(with_owner(CORPUS / name))
         entries.append(f"  - Hostile {index}: hostile-{index}.md")
     config_path.write_text(config.rstrip("\n") + "\n" + "\n".join(entries) + "\n", encoding="utf-8")
     result = build(project, project / "site", pdfs=False)

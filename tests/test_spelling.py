@@ -44,19 +44,19 @@ def test_misspelt_words_are_named_with_file_line_and_suggestions(tmp_path: Path)
     project = spelling_project(tmp_path / "project")
     about, faq = project / "docs" / "om.md", project / "data" / "faq.yml"
     replace_in(about, "af de kommunale medarbejdere er over 55", "af de kommunale medarbejdre er over 55")
-    replace_in(faq, "en: Which senior arrangements can we use?", "en: Whihc senior arrangements can we use?")
+    replace_in(faq, "en: Which senior arrangements can we use?", "en: Which senior arrangemetns can we use?")
     replace_in(about, "43 kommuner var med.", f"43 kommuner var med, også {MADE_UP_NAME}.")
-    danish_line, english_line, name_line = line_with(about, "medarbejdre"), line_with(faq, "Whihc"), line_with(about, MADE_UP_NAME)
+    danish_line, english_line, name_line = line_with(about, "medarbejdre"), line_with(faq, "arrangemetns"), line_with(about, MADE_UP_NAME)
     found = {(m.file, m.line, m.word, m.language): m for m in misspellings(project)}
     danish = found[("docs/om.md", danish_line, "medarbejdre", "da")]
     assert "medarbejder" in danish.suggestions or "medarbejdere" in danish.suggestions
-    english = found[("data/faq.yml", english_line, "Whihc", "en")]
-    assert english.suggestions and all(suggestion.isalpha() for suggestion in english.suggestions)
+    english = found[("data/faq.yml", english_line, "arrangemetns", "en")]
+    assert english.suggestions and all(suggestion.replace("'", "").isalpha() for suggestion in english.suggestions)
     assert ("docs/om.md", name_line, MADE_UP_NAME, "da") in found
     with (project / PROJECT_WORDS).open("a", encoding="utf-8") as words:
         words.write(f"{MADE_UP_NAME}\n")
     after = {(m.file, m.line, m.word) for m in misspellings(project)}
-    assert after == {("docs/om.md", danish_line, "medarbejdre"), ("data/faq.yml", english_line, "Whihc")}
+    assert after == {("docs/om.md", danish_line, "medarbejdre"), ("data/faq.yml", english_line, "arrangemetns")}
 
 
 def test_a_misspelling_tells_the_editor_what_to_do() -> None:
