@@ -1,4 +1,5 @@
-"""Search as a reader meets it: found words never called missing, links that highlight, abbreviations, the query set."""
+"""Search as a reader meets it: found words never called missing, links that highlight, abbreviations, compounds,
+hyphenated words and typos found as one word, words the site does not hold finding nothing, the query set."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from seniorsite.languages import LANGUAGES, language_prefix
-from tests.search_quality import REQUIRED_SCORE, RESULT_LINKS, load_queries, run_queries, score, settled_results
+from tests.search_quality import REQUIRED_SCORE, RESULT_LINKS, load_queries, run_queries, score, settled_results, top_pages
 
 pytestmark = pytest.mark.browser
 # A word typed in an inflected form, found by its stem, in each language.
@@ -71,6 +72,7 @@ def test_the_page_a_result_opens_highlights_the_typed_word(tab: object, site_url
     ("da", "TR", "TR og AMR"),
     ("da", "tillidsrepræsentanten", "TR og AMR"),
     ("en", "AMR", "TR and AMR"),
+    ("da", "MED", "Roller og dialogen i HovedMED"),  # "med" is also a Danish stop word, which no index holds
 ])
 def test_an_abbreviation_and_its_glossary_term_find_each_other(tab: object, site_url: str, language: str, typed: str, expected_title: str) -> None:
     """The synonym list kept with the glossary (same_as) joins 'TR' and 'tillidsrepræsentant'; neither is called missing."""
@@ -97,3 +99,67 @@ def test_the_query_set_finds_the_right_page_in_the_top_three(browser: object, si
     outcomes = run_queries(browser, site_url, language, queries)
     missed = [f"{o.query!r} → {list(o.top3)} (wanted one of {list(o.expected)})" for o in outcomes if not o.found]
     assert score(outcomes) >= REQUIRED_SCORE, "\n".join(missed)
+
+
+def found_pages(tab: object, language: str, query: str) -> tuple[tuple[str, ...], list[dict]]:
+    """Search and return every result page in order, and each result's address, missing words and title."""
+    return top_pages(settled_results(tab, query), language, count=100), result_links(tab)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pension_ranks_the_rules_above_every_imagined_example(tab: object, site_url: str, language: str) -> None:
+    """'pension' lists the rules chapter before any page of the inspiration catalogue (its examples are imagined)."""
+    tab.goto(site_url + language_prefix(language), wait_until="networkidle")
+    pages, _ = found_pages(tab, language, "pension")
+    catalogue = [page for page in pages if page.startswith("inspiration/")]
+    assert "arbejdshaandbog/regler/" in pages and catalogue
+    assert pages.index("arbejdshaandbog/regler/") < pages.index(catalogue[0]), pages
+
+
+@pytest.mark.parametrize(("language", "typed", "as_one", "expected"), [
+    ("en", "part-time", "parttime", "inspiration/nedsat-tid-i-hjemmeplejen/"),
+    ("en", "long-term", "longterm", "arbejdshaandbog/fra-politik-til-praksis/"),
+    ("da", "senior politik", "seniorpolitik", "arbejdshaandbog/fra-politik-til-praksis/"),
+    ("da", "senior samtale", "seniorsamtale", "samtaleskabelon/"),
+    ("da", "senior-samtale", "seniorsamtale", "samtaleskabelon/"),
+])
+def test_hyphenated_and_compound_words_are_found_as_one_word(
+    tab: object, site_url: str, language: str, typed: str, as_one: str, expected: str
+) -> None:
+    """Written with a hyphen, apart or together, the word finds the page it means first, and no result calls a part missing."""
+    tab.goto(site_url + language_prefix(language), wait_until="networkidle")
+    for query in (typed, as_one):
+        pages, results = found_pages(tab, language, query)
+        assert pages[:1] == (expected,), (query, pages[:3])
+        assert [r["title"] for r in results if r["missing"]] == [], query
+
+
+@pytest.mark.parametrize(("language", "typed", "expected"), [
+    ("da", "seniorsamtlae", "samtaleskabelon/"),  # two letters swapped
+    ("da", "efterlon", "arbejdshaandbog/regler/"),  # ø written o
+    ("da", "fastholdelsesbonsu", "inspiration/fastholdelsesbonus-til-vejingenioer/"),
+    ("en", "conversaton", "samtaleskabelon/"),  # one letter dropped, far from the stem "convers"
+])
+def test_a_typo_of_a_word_the_site_holds_finds_it_and_is_never_called_missing(
+    tab: object, site_url: str, language: str, typed: str, expected: str
+) -> None:
+    """A long word one letter from a word of the site finds that word's page first; the typo is not shown as missing."""
+    tab.goto(site_url + language_prefix(language), wait_until="networkidle")
+    pages, results = found_pages(tab, language, typed)
+    assert pages[:1] == (expected,), pages[:3]
+    assert [r["title"] for r in results if r["missing"]] == []
+
+
+@pytest.mark.parametrize(("language", "typed"), [
+    ("da", "xylofon"),
+    ("da", "kvantefysik"),
+    ("da", "seniorbolig"),  # stemmed "seniorbo", which only the first letters of "seniorbonus" share
+    ("en", "blockchain"),
+    ("en", "xylophone"),
+])
+def test_a_word_the_site_does_not_hold_finds_nothing(tab: object, site_url: str, language: str, typed: str) -> None:
+    """No page that only shares a word's first letters: the theme says it found nothing."""
+    tab.goto(site_url + language_prefix(language), wait_until="networkidle")
+    none = tab.evaluate("JSON.parse(document.getElementById('__config').textContent).translations['search.result.none']")
+    assert settled_results(tab, typed) == []
+    expect(tab.locator(".md-search-result__meta")).to_have_text(none)
