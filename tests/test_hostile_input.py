@@ -50,7 +50,7 @@ def test_a_hostile_page_stops_the_real_build(tmp_path: Path) -> None:
 
 
 def with_owner(page: Path) -> bytes:
-    """Return a corpus page as a Danish page must be: with its owner and review date in the front matter (schemas/page.schema.json)."""
+    """Return a corpus page as every page must be: with its owner and review date in the front matter (schemas/page.schema.json)."""
     raw = page.read_bytes()
     mark = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
     text = raw.removeprefix(mark).decode("utf-8")
@@ -67,8 +67,8 @@ def harmless_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = config_path.read_text(encoding="utf-8")
     entries = []
     for index, name in enumerate(HARMLESS):
-        shutil.copy(CORPUS / name, project / "docs" / f"hostile-{index}.en.md")
-        (project / "docs" / f"hostile-{index}.md").write_bytes(with_owner(CORPUS / name))
+        for suffix in (".md", ".en.md"):
+            (project / "docs" / f"hostile-{index}{suffix}").write_bytes(with_owner(CORPUS / name))
         entries.append(f"  - Hostile {index}: hostile-{index}.md")
     config_path.write_text(config.rstrip("\n") + "\n" + "\n".join(entries) + "\n", encoding="utf-8")
     result = build(project, project / "site", pdfs=False)

@@ -67,7 +67,7 @@ def test_the_footer_names_the_authorities_and_the_other_language(built_site: Bui
     assert other["hreflang"] != language and other["href"].rstrip("/").endswith("faq")
 
 
-def docs_with(tmp_path: Path, front: str, english_front: str = "description: x") -> Path:
+def docs_with(tmp_path: Path, front: str, english_front: str = "description: x\nowner: KL\nreview: 2027-12-01") -> Path:
     """A docs folder with one page in both languages and the given front matter."""
     docs = tmp_path / "docs"
     docs.mkdir(parents=True)
@@ -77,11 +77,14 @@ def docs_with(tmp_path: Path, front: str, english_front: str = "description: x")
 
 
 @pytest.mark.parametrize(("front", "english", "expected"), [
-    ("description: x", "description: x", "docs/om.md:2: front matter: 'owner' is missing"),
-    ("description: x\nowner: KL\nreview: 2027-02-30", "description: x", "docs/om.md:4: front matter: 'review' must be a real day like 2027-12-01, not 2027-02-30"),
-    ("description: x\nowner: KL\nreview: 1. december 2027", "description: x", "docs/om.md:4"),
-    ("description: x\nowner: KL\nreview: 2027-12-01", "description: x\nowner: KL", "docs/om.en.md:3: front matter: 'owner' is given on the Danish page only"),
-], ids=["no owner", "a day that does not exist", "a date written in words", "repeated on the English page"])
+    ("description: x", "description: x\nowner: KL\nreview: 2027-12-01", "docs/om.md:2: front matter: 'owner' is missing"),
+    ("description: x\nowner: KL\nreview: 2027-02-30", "description: x\nowner: KL\nreview: 2027-02-30",
+     "docs/om.md:4: front matter: 'review' must be a real day like 2027-12-01, not 2027-02-30"),
+    ("description: x\nowner: KL\nreview: 1. december 2027", "description: x\nowner: KL\nreview: 2027-12-01", "docs/om.md:4"),
+    ("description: x\nowner: KL\nreview: 2027-12-01", "description: x\nowner: KL\nreview: 2028-01-01",
+     "docs/om.en.md:4: front matter: 'review' must be the same as on the Danish page (2027-12-01)"),
+    ("description: x\nowner: KL\nreview: 2027-12-01", "description: x", "docs/om.en.md:2: front matter: 'owner' is missing"),
+], ids=["no owner", "a day that does not exist", "a date written in words", "the English page's date differs", "missing on the English page"])
 def test_a_missing_or_wrong_owner_or_review_date_is_named(tmp_path: Path, front: str, english: str, expected: str) -> None:
     """Each problem names the file, the line and the field, in words an editor understands."""
     _, problems = page_reviews(docs_with(tmp_path, front, english), PROJECT / "schemas")
@@ -92,7 +95,7 @@ def test_the_review_report_lists_pages_past_their_date_and_never_fails(tmp_path:
                                                                     capsys: pytest.CaptureFixture[str]) -> None:
     """`make reviews` names each page past its date with its owner; it exits 0, so the nightly build goes on."""
     project = tmp_path / "project"
-    docs_with(project, "description: x\nowner: Forhandlingsfællesskabet\nreview: 2026-11-01")
+    docs_with(project, "description: x\nowner: Forhandlingsfællesskabet\nreview: 2026-11-01", "description: x\nowner: Forhandlingsfællesskabet\nreview: 2026-11-01")
     shutil.copytree(PROJECT / "schemas", project / "schemas")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796122800")  # 1 December 2026
     assert review_report.main(project) == 0

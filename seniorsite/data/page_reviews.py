@@ -48,32 +48,45 @@ def danish_page_of(source: str) -> str:
     return source
 
 
+def _read_review(path: Path, shown_as: str, validator: object) -> tuple[LineDict | None, PageReview | None, list[Problem]]:
+    """Read one page's owner and review date; return its front matter, the review (None if wrong) and the problems."""
+    try:
+        fields = read_front_matter(path.read_text(encoding="utf-8-sig"), shown_as)
+    except (ContentError, UnicodeDecodeError):
+        return None, None, []  # the page check reports the front matter or the encoding with its line
+    fields = fields if isinstance(fields, LineDict) else LineDict()
+    found = schema_problems(fields, validator, shown_as, lambda _: "front matter")
+    if found:
+        return fields, None, [Problem(p.file, p.line or 2, p.message, p.entry) for p in found]
+    try:
+        review = date.fromisoformat(str(fields["review"]))
+    except ValueError:
+        return fields, None, [Problem(shown_as, line_of(fields, ["review"]), f"'review' must be a real day like 2027-12-01, not {fields['review']}", "front matter")]
+    return fields, PageReview(str(fields["owner"]).strip(), review), []
+
+
 def page_reviews(docs_dir: Path, schema_dir: Path) -> tuple[dict[str, PageReview], list[Problem]]:
-    """Return each Danish page's review by its path below docs/ (like 'faq.md'), and a problem for each missing or wrong field."""
+    """Return each page's review by its Danish page's path below docs/ (like 'faq.md'); a problem for each missing or wrong field, or a twin that differs."""
     validator = validator_for(schema_dir, PAGE_SCHEMA)
     reviews: dict[str, PageReview] = {}
     problems: list[Problem] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown_as = f"docs/{path.relative_to(docs_dir).as_posix()}"
-        try:
-            fields = read_front_matter(path.read_text(encoding="utf-8-sig"), shown_as)
-        except (ContentError, UnicodeDecodeError):
-            continue  # the page check reports the front matter or the encoding with its line
-        fields = fields if isinstance(fields, LineDict) else LineDict()
-        if not is_danish_page(path):
-            problems += [Problem(shown_as, line_of(fields, [key]), f"'{key}' is given on the Danish page only; the English page shows the same", "front matter")
-                         for key in REVIEW_FIELDS if key in fields]
+    pages = sorted(docs_dir.rglob("*.md"), key=lambda path: (not is_danish_page(path), path))  # the Danish pages first
+    for path in pages:
+        source = path.relative_to(docs_dir).as_posix()
+        shown_as = f"docs/{source}"
+        fields, review, found = _read_review(path, shown_as, validator)
+        problems += found
+        if review is None:
             continue
-        found = schema_problems(fields, validator, shown_as, lambda _: "front matter")
-        if found:
-            problems += [Problem(p.file, p.line or 2, p.message, p.entry) for p in found]
+        if is_danish_page(path):
+            reviews[source] = review
             continue
-        try:
-            review = date.fromisoformat(str(fields["review"]))
-        except ValueError:
-            problems.append(Problem(shown_as, line_of(fields, ["review"]), f"'review' must be a real day like 2027-12-01, not {fields['review']}", "front matter"))
-            continue
-        reviews[path.relative_to(docs_dir).as_posix()] = PageReview(str(fields["owner"]).strip(), review)
+        danish = reviews.get(danish_page_of(source))
+        if danish is not None:
+            problems += [Problem(shown_as, line_of(fields, [key]), f"'{key}' must be the same as on the Danish page ({shown}); both pages name one owner and one date", "front matter")
+                         for key, mine, theirs, shown in (("owner", review.owner, danish.owner, danish.owner),
+                                                          ("review", review.review, danish.review, danish.review.isoformat()))
+                         if mine != theirs]
     return reviews, problems
 
 

@@ -9,7 +9,6 @@ from typing import Any
 from seniorsite.data.catalogue import FACETS, LIST_FACETS
 from seniorsite.data.page_reviews import NEW_PAGE_OWNER, next_review
 from seniorsite.editing.yaml_text import yaml_flow_list, yaml_scalar
-from seniorsite.languages import DEFAULT_LANGUAGE
 
 # The four sections of an example page: their headings per language and their anchors, shared by both twins.
 SECTIONS = {
@@ -53,15 +52,14 @@ def _heading(section: str, language: str) -> str:
 
 
 def example_page(values: dict[str, Any], language: str, today: date | None = None) -> str:
-    """Return one language's page of an example from the editor's values (texts keyed like `title-da`); the Danish one names its owner and review date."""
+    """Return one language's page of an example from the editor's values (texts keyed like `title-da`); both name the same owner and review date."""
     def text(key: str) -> str:
         return str(values[f"{key}-{language}"]).strip()
 
-    front = [f"title: {yaml_scalar(text('title'))}", f"description: {yaml_scalar(text('description'))}"]
+    front = [f"owner: {yaml_scalar(NEW_PAGE_OWNER)}", f"review: {next_review(today or date.today()).isoformat()}",
+             f"title: {yaml_scalar(text('title'))}", f"description: {yaml_scalar(text('description'))}"]
     for facet in FACETS:
         front.append(f"{facet}: {yaml_flow_list(values[facet]) if facet in LIST_FACETS else yaml_scalar(values[facet])}")
-    if language == DEFAULT_LANGUAGE:
-        front += [f"owner: {yaml_scalar(NEW_PAGE_OWNER)}", f"review: {next_review(today or date.today()).isoformat()}"]
     steps = [f"{number}. {step}" for number, step in enumerate(list_items(values[f"steps-{language}"]), start=1)]
     cautions = [f"- {caution}" for caution in list_items(values[f"cautions-{language}"])]
     links = [f"- [{titles[language]}]({target})" for target, titles in READ_MORE]
