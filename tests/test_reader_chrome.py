@@ -12,7 +12,7 @@ from tests.helpers import PROJECT, BuildResult, site_pages, soup_of
 
 pytestmark = pytest.mark.browser
 CONFIG = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-PHONE_WIDTHS = (320, 360, 390)
+PHONE_WIDTHS = (320, 390)  # the narrowest phone and the common one (a title shrinks with the width; a section heading does not)
 # Each heading, and whether any line box of it starts or ends inside a word: a word split over two lines.
 BROKEN_HEADINGS = """() => [...document.querySelectorAll("article h1, article h2, article h3")].flatMap(heading => {
   const text = heading.textContent.replace(/\\s+/g, " ").trim();
@@ -47,7 +47,7 @@ def phone(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
 
 
 def test_no_heading_breaks_inside_a_word_on_a_phone(phone: object, site_url: str) -> None:
-    """At 320, 360 and 390 px no page title or heading splits a word over two lines (the theme broke "Samtaleskabelo/n")."""
+    """At 320 and 390 px no page title or heading splits a word over two lines (the theme broke "Samtaleskabelo/n")."""
     broken = {}
     for path in site_pages():
         phone.goto(site_url + path, wait_until="load")
