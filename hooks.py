@@ -104,8 +104,9 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
     problems = page_problems(Path(config.docs_dir), LANGUAGES)
-    RUN.reviews, review_problems = page_reviews(Path(config.docs_dir), PROJECT_DIR / SCHEMA_DIR)
-    problems += review_problems
+    if _current_language(config) == DEFAULT_LANGUAGE or not RUN.reviews:  # once per run: both languages' pages are read
+        RUN.reviews, review_problems = page_reviews(Path(config.docs_dir), PROJECT_DIR / SCHEMA_DIR)
+        problems += review_problems
     try:
         data, loaded_now = RUN.load_data()
     except ContentError as error:
@@ -159,7 +160,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     language = _current_language(config)
     url_in_language = page.url.removeprefix(language_prefix(language))
     glossary = None if url_in_language == GLOSSARY_PAGE else "../" * url_in_language.count("/") + GLOSSARY_PAGE
-    terms = link_first_terms(html, RUN.data.glossary.entry_ids(language), glossary)
+    terms = link_first_terms(html, RUN.term_ids, glossary)
     return add_copy_buttons(mark_printed_addresses(terms), RUN.strings[language])
 
 

@@ -65,6 +65,7 @@ class BuildRun:
     now: datetime | None = None  # the build's 'now', so every page and calendar agrees on upcoming and past
     data: SiteData | None = None
     git_times: dict[str, datetime] = field(default_factory=dict)  # each content file's last commit time (empty without git)
+    term_ids: dict[str, str] = field(default_factory=dict)  # the language's glossary terms and their entries' ids
     reviews: dict[str, PageReview] = field(default_factory=dict)  # each Danish page's owner and review date, by its path below docs/
     notices_said: set[str] = field(default_factory=set)  # WeasyPrint's notices about the machine, printed once per run
     languages: dict[str, LanguageBuild] = field(default_factory=lambda: {language: LanguageBuild() for language in LANGUAGES})
@@ -94,6 +95,7 @@ class BuildRun:
             self.git_times = git_change_times(self.project_dir)
             self.translations.reset(self.git_times)  # one git log per run, for the dates and the translation status
         self.data = data  # checked against the files once per language build, not once per page
+        self.term_ids = data.glossary.entry_ids(language)
 
     def waiting_translations(self, t: Translate, edit_base: str) -> list[dict[str, str]] | None:
         """Return what waits for translation for the Bidrag page (worked out on first use in the run), or None without git."""

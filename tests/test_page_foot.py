@@ -13,7 +13,7 @@ import yaml
 from seniorsite.data.page_reviews import next_review, overdue_pages, page_reviews
 from seniorsite.editing import reviews as review_report
 from seniorsite.languages import LANGUAGES, language_prefix
-from tests.helpers import PROJECT, BuildResult, site_pages, soup_of
+from tests.helpers import PROJECT, BuildResult, build, copy_project, site_pages, soup_of
 
 CONFIG = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
 PAGES = [path for path in site_pages() if not path.endswith("404.html")]
@@ -111,3 +111,15 @@ def test_a_new_page_is_reviewed_a_year_later() -> None:
     """The scaffold's date: the same day next year, and 28 February for 29 February."""
     assert next_review(date(2026, 12, 1)) == date(2027, 12, 1)
     assert next_review(date(2028, 2, 29)) == date(2029, 2, 28)
+
+
+def test_a_page_without_its_owner_stops_the_build_before_any_page(tmp_path: Path) -> None:
+    """Removed from a page, the owner stops the strict build at once, naming file, line and field; nothing is written."""
+    project = copy_project(tmp_path / "project")
+    about = project / "docs" / "om.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("owner: KL og Forhandlingsfællesskabet\n", "", 1), encoding="utf-8")
+    result = build(project, tmp_path / "site", pdfs=False)
+    assert result.returncode != 0
+    assert "docs/om.md:2: front matter: 'owner' is missing" in result.output
+    assert "docs/om.en.md" not in result.output  # the twin is fine; only the page that lacks it is named
+    assert not (tmp_path / "site" / "om" / "index.html").exists()
