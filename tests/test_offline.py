@@ -330,7 +330,10 @@ def test_no_page_of_the_copy_asks_anything_of_a_host(tab: object, offline_root: 
         problems += [f"{page.relative_to(offline_root)}: {v}" for v in tab.evaluate("window.__cspViolations || []")]
     assert len(pages) >= 60
     assert not_local(tab.requests) == []
-    assert tab.failed == []
+    # A file still loading when the crawl opens the next page (the favicon, say) is cancelled by the browser itself: that
+    # is no failed load, so long as the file is there. A missing file fails as ERR_FILE_NOT_FOUND and is kept.
+    cancelled = [f for f in tab.failed if f.endswith(" net::ERR_ABORTED") and Path(unquote(urlsplit(f.split(" ")[0]).path)).is_file()]
+    assert [f for f in tab.failed if f not in cancelled] == []
     assert tab.errors == []
     assert problems == []
 
