@@ -95,7 +95,8 @@ def form_page(browser: object, site_url: str) -> Iterator[object]:
 
 def open_form(page: object, language: str) -> None:
     """Load the form and start watching for requests once everything has loaded."""
-    page.goto(page.site_url + FORM[language], wait_until="networkidle")
+    page.goto(page.site_url + FORM[language], wait_until="load")  # every script loaded and run (a busy machine can be idle before)
+    page.wait_for_load_state("networkidle")
     page.watching = True
 
 
@@ -148,7 +149,8 @@ def test_save_reload_and_open_bring_every_answer_back_exactly(form_page: object,
     expect(page.locator("[data-status]")).to_have_text("Filen er gemt på din enhed.")
     assert page.late_requests == []
     page.watching = False
-    page.reload(wait_until="networkidle")
+    page.reload(wait_until="load")
+    page.wait_for_load_state("networkidle")
     page.watching = True
     assert all(page.locator(f"[name={q.id}]").input_value() == "" for q in QUESTIONS)
     open_file(page, tmp_path / "samtale.json")
