@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from seniorsite.data.catalogue import entry_slug
 from seniorsite.data.page_check import page_problems
 from seniorsite.data.page_reviews import danish_page_of, page_reviews
+from seniorsite.data.placeholders import page_placeholder_problems
 from seniorsite.data.site_data import EVENTS_FILE, SCHEMA_DIR
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
@@ -25,6 +26,7 @@ from seniorsite.outputs.calendars import write_every_calendar
 from seniorsite.outputs.offline.copy_site import write_offline_zip
 from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.page.compact_html import compact_html
+from seniorsite.page.fill_in import with_details_panel, with_prompts
 from seniorsite.page.markers import body_line_offset, replace_markers
 from seniorsite.page.page_parts import (
     add_copy_buttons,
@@ -109,6 +111,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         problems += review_problems
     try:
         data, loaded_now = RUN.load_data()
+        problems += page_placeholder_problems(Path(config.docs_dir), data.details.ids)
     except ContentError as error:
         problems += error.problems
     if problems:
@@ -156,12 +159,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give every ready-to-use text its copy button; link a term to its glossary entry where it first appears; mark links for print."""
+    """Give every ready-to-use text its copy button and its fields' prompts; link a term to its glossary entry where it first appears; mark links for print."""
     language = _current_language(config)
     url_in_language = page.url.removeprefix(language_prefix(language))
     glossary = None if url_in_language == GLOSSARY_PAGE else "../" * url_in_language.count("/") + GLOSSARY_PAGE
     terms = link_first_terms(html, RUN.term_ids, glossary)
-    return add_copy_buttons(mark_printed_addresses(terms), RUN.strings[language])
+    return add_copy_buttons(mark_printed_addresses(with_prompts(terms, RUN.data.details, language)), RUN.strings[language])
 
 
 @event_priority(-100)  # after the i18n plugin has set the language selector
@@ -222,7 +225,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def _with_downloads(output: str, page: Page, language: str) -> str:
-    """Offer the tool's PDF under a tool page's title, and every download on the front page."""
+    """Offer the tool's PDF under a tool page's title, and every download on the front page; give a page with texts to fill in its panel."""
+    output = with_details_panel(output, RUN.data.details, language, RUN.strings[language], RUN.partials, "../" * page.url.count("/"))
     pdfs = RUN.languages[language].pdfs
     if pdfs is None:
         return output

@@ -36,14 +36,14 @@ class EntryNamer:
         return name
 
 
-def _text_leaves(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+def text_leaves(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
     """Yield the path and value of every text in a document."""
     if isinstance(node, LineDict):
         for key, value in node.items():
-            yield from _text_leaves(value, path + [key])
+            yield from text_leaves(value, path + [key])
     elif isinstance(node, LineList):
         for index, value in enumerate(node):
-            yield from _text_leaves(value, path + [index])
+            yield from text_leaves(value, path + [index])
     elif isinstance(node, str):
         yield path, node
 
@@ -51,7 +51,7 @@ def _text_leaves(node: Any, path: list[str | int]) -> Iterator[tuple[list[str | 
 def unsafe_text_problems(document: Any, shown_as: str, name_entry: EntryNamer) -> list[Problem]:
     """Return a Problem for every text that carries HTML, an event handler or a script address."""
     problems = []
-    for path, text in _text_leaves(document, []):
+    for path, text in text_leaves(document, []):
         reason = unsafe_reason(text)
         if reason:
             problems.append(Problem(shown_as, line_of(document, path), f"'{field_name(path)}' {reason}", name_entry(path)))

@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from seniorsite.data.catalogue import CATALOGUE_FOLDER, Catalogue, load_entries, load_facets
-from seniorsite.data.conversation import Conversation, load_conversation
-from seniorsite.data.events import Event, load_events
-from seniorsite.data.faq import Faq, load_faq
-from seniorsite.data.glossary import Glossary, load_glossary
+from seniorsite.data.conversation import CONVERSATION_NOUNS, Conversation, load_conversation
+from seniorsite.data.details import DETAILS_FILE, Details, load_details
+from seniorsite.data.events import EVENT_NOUNS, Event, load_events
+from seniorsite.data.faq import FAQ_NOUNS, Faq, load_faq
+from seniorsite.data.glossary import GLOSSARY_NOUNS, Glossary, load_glossary
+from seniorsite.data.placeholders import data_placeholder_problems
 from seniorsite.problems import ContentError
 
 DATA_DIR = "data"
@@ -20,6 +22,8 @@ EVENTS_FILE = f"{DATA_DIR}/events.yml"
 CONVERSATION_FILE = f"{DATA_DIR}/conversation.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 CATALOGUE_FILE = f"{DATA_DIR}/catalogue.yml"
+# The data files whose texts may hold placeholders, with the nouns that name their entries.
+TEXT_FILES = {FAQ_FILE: FAQ_NOUNS, EVENTS_FILE: EVENT_NOUNS, CONVERSATION_FILE: CONVERSATION_NOUNS, GLOSSARY_FILE: GLOSSARY_NOUNS}
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class SiteData:
     conversation: Conversation
     glossary: Glossary
     catalogue: Catalogue
+    details: Details
 
 
 def load_site_data(project_dir: Path) -> SiteData:
@@ -43,15 +48,20 @@ def load_site_data(project_dir: Path) -> SiteData:
     problems += more
     glossary, more = load_glossary(project_dir / GLOSSARY_FILE, GLOSSARY_FILE, schema_dir)
     problems += more
+    details, more = load_details(project_dir / DETAILS_FILE, DETAILS_FILE, schema_dir)
+    problems += more
+    if details is not None:
+        files = {shown_as: (project_dir / shown_as, nouns) for shown_as, nouns in TEXT_FILES.items()}
+        problems += data_placeholder_problems(files, details.ids)
     facets, more = load_facets(project_dir / CATALOGUE_FILE, CATALOGUE_FILE, schema_dir)
     problems += more
     entries: tuple = ()
     if facets is not None:
         entries, more = load_entries(project_dir / DOCS_DIR, facets, schema_dir)
         problems += more
-    if problems or None in (faq, events, conversation, glossary, facets):
+    if problems or None in (faq, events, conversation, glossary, facets, details):
         raise ContentError(problems)
-    return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries))
+    return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries), details=details)
 
 
 class SiteDataCache:

@@ -1,0 +1,59 @@
+"""Texts to fill in: each `{{ id }}` shown as its field's prompt in a marked span, and the panel where a reader fills the fields once."""
+
+from __future__ import annotations
+
+import re
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from seniorsite.data.details import Details, Field
+from seniorsite.data.placeholders import PLACEHOLDER
+from seniorsite.strings import Translate
+
+PANEL_TEMPLATE = "partials/data/details-panel.html"
+# A filled-in span: details.js writes the value in place of the prompt; the Word files mark the same prompt.
+FILL_SPAN = re.compile(r'<span class="sv-fill" data-field="(?P<id>[a-z0-9-]+)">')
+CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.S)
+DETAILS_FILE_FORMAT = "seniorvaerktoejer-oplysninger"
+DETAILS_FILE_VERSION = 1
+
+
+def fill_span(field: Field, language: str) -> str:
+    """Return a field's marked prompt as a text shows it until the reader fills it in."""
+    return f'<span class="sv-fill" data-field="{field.id}">{escape(field.prompt(language))}</span>'
+
+
+def with_prompts(html: str, details: Details, language: str) -> str:
+    """Replace every `{{ id }}` outside code with its field's marked prompt (the build has checked every id)."""
+    fields = {field.id: field for field in details.fields}
+    parts = CODE.split(html)
+    return "".join(
+        part if index % 2 else PLACEHOLDER.sub(lambda match: fill_span(fields[match.group("id")], language), part)
+        for index, part in enumerate(parts)
+    )
+
+
+def fields_on_page(html: str, details: Details) -> tuple[Field, ...]:
+    """Return the fields a page's texts ask for, in the panel's order."""
+    return details.used_in({match.group("id") for match in FILL_SPAN.finditer(html)})
+
+
+def details_panel(fields: tuple[Field, ...], language: str, t: Translate, environment: Environment, vendor_root: str) -> str:
+    """Return the panel where a reader fills in the page's fields once, saves them to a file and opens it again."""
+    return environment.get_template(PANEL_TEMPLATE).render(
+        fields=fields, lang=language, t=t, file_format=DETAILS_FILE_FORMAT, file_version=DETAILS_FILE_VERSION,
+        zip_script=f"{vendor_root}assets/javascripts/vendor/fflate.js",
+    )
+
+
+def with_details_panel(html: str, details: Details, language: str, t: Translate, environment: Environment, root: str) -> str:
+    """Put the panel before the first section of a written page whose texts have fields to fill in; leave other pages alone."""
+    fields = fields_on_page(html, details)
+    if not fields:
+        return html
+    title_end = html.find("</h1>")
+    first_section = html.find("<h2", title_end)
+    if title_end < 0 or first_section < 0:
+        return html
+    return html[:first_section] + details_panel(fields, language, t, environment, root) + html[first_section:]
