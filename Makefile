@@ -32,8 +32,8 @@ site: system-build $(SITE_READY)
 	mv $(BUILD_DIR) site
 	rm -rf site.old
 
-# What the preview leaves out, so a reload stays quick: the PDFs and the offline zip (tests/live_preview.py reads this line).
-SERVE_ENV := SENIORSITE_PDF=0 SENIORSITE_OFFLINE=0
+# What the preview leaves out, so a reload stays quick: the PDFs, the Word files and the offline zip (tests/live_preview.py reads this line).
+SERVE_ENV := SENIORSITE_PDF=0 SENIORSITE_OFFLINE=0 SENIORSITE_WORD=0
 
 ## serve: preview on http://127.0.0.1:8000/ with live reload (MkDocs through scripts/serve.py: a quicker watcher; without the PDFs, the offline zip, the CSS pruning and the sitemap, so a reload stays quick)
 serve: system-serve $(SITE_READY)

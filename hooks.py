@@ -25,6 +25,8 @@ from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, la
 from seniorsite.outputs.calendars import write_every_calendar
 from seniorsite.outputs.offline.copy_site import write_offline_zip
 from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
+from seniorsite.outputs.word.publish import with_word_downloads, write_texts
+from seniorsite.outputs.word.texts import RenderedPage
 from seniorsite.page.compact_html import compact_html
 from seniorsite.page.fill_in import with_details_panel, with_prompts
 from seniorsite.page.markers import body_line_offset, replace_markers
@@ -192,41 +194,69 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Reuse the theme's compiled templates; write the language's PDFs from its rendered pages, before any page is written."""
+    """Reuse the theme's compiled templates; write the language's PDFs and Word files from its rendered pages, before any page is written."""
     env.bytecode_cache = THEME_TEMPLATES  # the theme compiles ~50 templates per language build otherwise
     language = _current_language(config)
     built = RUN.languages[language]
-    built.pdfs = None
-    if not RUN.switches.pdfs:
-        return env
+    built.pdfs, built.word = None, None
+    if RUN.switches.pdfs:
+        built.pdfs = _write_pdfs(files, config, language)
+    if RUN.switches.word:
+        built.word = _write_word_files(files, config, language)
+    return env
+
+
+def _rendered_pages(files: Files, language: str) -> list[Chapter]:
+    """Return every rendered page of the language as a chapter: its language-neutral source, title, address and HTML."""
+    return [
+        Chapter(neutral_source(file.src_uri, language, DEFAULT_LANGUAGE), file.page.title or "", file.page.url, file.page.content)
+        for file in files.documentation_pages()
+        if file.page is not None and file.page.content
+    ]
+
+
+def _write_pdfs(files: Files, config: MkDocsConfig, language: str) -> dict:
+    """Write the language's PDFs; return their facts by key."""
     from seniorsite.outputs.pdf.publish import (
         write_books,  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
     )
     from seniorsite.outputs.pdf.write import new_notices
 
     started = time.perf_counter()
-    chapters = [
-        Chapter(neutral_source(file.src_uri, language, DEFAULT_LANGUAGE), file.page.title or "", file.page.url, file.page.content)
-        for file in files.documentation_pages()
-        if file.page is not None and file.page.content
-    ]
     try:
-        built.pdfs, notices = write_books(
-            chapters, nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
+        pdfs, notices = write_books(
+            _rendered_pages(files, language), nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
             RUN.now, Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
     except ContentError as error:
         raise _stop(error) from None
     for notice in new_notices(notices, RUN.notices_said):
         log.info(notice)  # about the machine, not the document: said once per run, and the build goes on
-    pages = sum(facts.pages for facts in built.pdfs.values())
-    log.info(f"PDFs ({language}): {len(built.pdfs)} files, {pages} pages in {time.perf_counter() - started:.1f} s")
-    return env
+    pages = sum(facts.pages for facts in pdfs.values())
+    log.info(f"PDFs ({language}): {len(pdfs)} files, {pages} pages in {time.perf_counter() - started:.1f} s")
+    return pdfs
+
+
+def _write_word_files(files: Files, config: MkDocsConfig, language: str) -> dict:
+    """Write the language's Word and OpenDocument files; return each text and its files' facts by key."""
+    started = time.perf_counter()
+    pages = {chapter.source: RenderedPage(chapter.title, chapter.url, chapter.html) for chapter in _rendered_pages(files, language)}
+    try:
+        written = write_texts(pages, nav_sources(config.nav or []), language, RUN.strings[language], config.site_url, RUN.now, Path(config.site_dir))
+    except ContentError as error:
+        raise _stop(error) from None
+    log.info(f"Word and OpenDocument files ({language}): {2 * len(written)} files in {time.perf_counter() - started:.1f} s")
+    return written
 
 
 def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page; give a page with texts to fill in its panel."""
-    output = with_details_panel(output, RUN.data.details, language, RUN.strings[language], RUN.partials, "../" * page.url.count("/"))
+    root = "../" * page.url.count("/")
+    output = with_details_panel(output, RUN.data.details, language, RUN.strings[language], RUN.partials, root)
+    word = RUN.languages[language].word
+    if word:
+        output = with_word_downloads(output, neutral_source(page.file.src_uri, language, DEFAULT_LANGUAGE), word, root, language,
+                                     RUN.strings[language], RUN.partials)
     pdfs = RUN.languages[language].pdfs
     if pdfs is None:
         return output

@@ -2,7 +2,7 @@
 
 Per size (the real content, plus N made-up catalogue examples per language from scripts/synthetic_entries.py) both
 builds run alternately, PDFs off, `--runs` times each; it prints median build time, the ratio, peak memory, site
-size, bytes per page and search index bytes per language. At the real size it also times the PDFs (a build with
+size, bytes per page and search index bytes per language. At the real size it also times the PDFs and the Word files (a build with
 them minus one without) and the live preview: seconds from saving an edit until Chromium shows it under `mkdocs
 serve` with `make serve`'s environment. Usage: `make bench`, or `python scripts/bench.py --sizes 0,50 --runs 1`.
 """
@@ -41,6 +41,7 @@ REAL_SIZE_RATIO = 1.0
 LARGE_SIZE, LARGE_SIZE_RATIO = 2000, 0.5
 SMALL_SIZE, GROWTH_LIMIT = 200, 11.0
 PREVIEW_SECONDS = 1.5
+WORD_SECONDS = 10.0  # issue 19: the Word and OpenDocument files add at most 10 s to `make site`
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,10 @@ def plain_project(target: Path, source: Path) -> Path:
     return target
 
 
-def timed_build(project: Path, site: Path, pdfs: bool = False) -> Build:
-    """Build a project once, strict, PDFs off unless asked; return its seconds and peak memory."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1693908000", "SENIORSITE_PDF": "1" if pdfs else "0"}
+def timed_build(project: Path, site: Path, pdfs: bool = False, word: bool = False) -> Build:
+    """Build a project once, strict, PDFs and Word files off unless asked; return its seconds and peak memory."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1693908000", "SENIORSITE_PDF": "1" if pdfs else "0",
+                   "SENIORSITE_WORD": "1" if word else "0"}
     shutil.rmtree(site, ignore_errors=True)
     log = site.with_name(site.name + ".log")
     with log.open("wb") as output:
@@ -151,6 +153,16 @@ def pdf_seconds(scratch: Path, runs: int) -> tuple[float, float]:
     return statistics.median(with_pdfs), statistics.median(without)
 
 
+def word_seconds(scratch: Path, runs: int) -> tuple[float, float]:
+    """Return the median seconds of a real-size build with the Word and OpenDocument files and without them (PDFs off), alternately."""
+    project = project_with_entries(scratch / "word", 0)
+    with_word, without = [], []
+    for _ in range(runs):
+        with_word.append(timed_build(project, scratch / "word-site", word=True).seconds)
+        without.append(timed_build(project, scratch / "word-site").seconds)
+    return statistics.median(with_word), statistics.median(without)
+
+
 def print_table(results: list[SizeResult]) -> None:
     """Print one row per size and side."""
     print(f"{'examples/lang':>13} {'side':>6} {'median s':>9} {'ratio':>6} {'peak MiB':>9} {'site KiB':>9} {'pages':>6} "
@@ -197,20 +209,23 @@ def main() -> None:
         scratch_dir = Path(scratch)
         results = {entries: measure_size(scratch_dir, entries, arguments.runs) for entries in sizes}
         pdfs = None if arguments.no_pdfs else pdf_seconds(scratch_dir, arguments.runs)
+        word = word_seconds(scratch_dir, arguments.runs)
         preview = []
         if arguments.edits:
             preview = edit_to_screen_seconds(project_with_entries(scratch_dir / "preview", 0), serve_environment(), arguments.edits)
         if not arguments.no_first_view:
-            timed_build(PROJECT, scratch_dir / "first-view-site", pdfs=True)
+            timed_build(PROJECT, scratch_dir / "first-view-site", pdfs=True, word=True)
             targets += [Target.told(*target) for target in first_view_targets(scratch_dir / "first-view-site")]
     print(f"\nruns: {arguments.runs} of each side, alternating; both languages per build; strict; PDFs off")
     print_table(list(results.values()))
     if pdfs:
         print(f"PDFs at the real size: a build takes {pdfs[0]:.2f} s with them, {pdfs[1]:.2f} s without: they add {pdfs[0] - pdfs[1]:.2f} s")
+    print(f"Word and OpenDocument files at the real size: a build takes {word[0]:.2f} s with them, {word[1]:.2f} s without: they add {word[0] - word[1]:.2f} s")
     if preview:
         print(f"live preview (make serve): an edit shows in Chromium after {', '.join(f'{s:.2f}' for s in preview)} s "
               f"(median {statistics.median(preview):.2f} s)")
     targets[:0] = build_targets(results)
+    targets.append(Target.at_most("the Word and OpenDocument files add to a build (real size, median)", word[0] - word[1], WORD_SECONDS, " s"))
     if preview:
         targets.append(Target.at_most("an edit shows under make serve (real size, median)", statistics.median(preview), PREVIEW_SECONDS, " s"))
     print(f"benchmark took {time.perf_counter() - started:.0f} s\n")

@@ -27,29 +27,35 @@ from seniorsite.strings import Translate, load_strings
 
 if TYPE_CHECKING:
     from seniorsite.outputs.pdf.write import PdfFacts
+    from seniorsite.outputs.word.convert import WordFacts
+    from seniorsite.outputs.word.texts import WordText
 
 PDF_SWITCH = "SENIORSITE_PDF"  # `make serve` sets it to 0: the preview reloads without writing PDFs
 OFFLINE_SWITCH = "SENIORSITE_OFFLINE"  # `make serve` sets it to 0: the preview reloads without writing the offline zip
+WORD_SWITCH = "SENIORSITE_WORD"  # `make serve` sets it to 0: the preview reloads without writing the Word and OpenDocument files
 
 
 @dataclass(frozen=True)
 class Switches:
-    """What the environment turns off for a run: the PDFs and the offline zip (`make serve` turns off both)."""
+    """What the environment turns off for a run: the PDFs, the offline zip and the Word files (`make serve` turns off all three)."""
 
     pdfs: bool = True
     offline: bool = True
+    word: bool = True
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str] = os.environ) -> Switches:
-        """Read SENIORSITE_PDF and SENIORSITE_OFFLINE: '0' turns a part off, anything else (or nothing) leaves it on."""
-        return cls(pdfs=environment.get(PDF_SWITCH, "1") != "0", offline=environment.get(OFFLINE_SWITCH, "1") != "0")
+        """Read SENIORSITE_PDF, SENIORSITE_OFFLINE and SENIORSITE_WORD: '0' turns a part off, anything else (or nothing) leaves it on."""
+        return cls(pdfs=environment.get(PDF_SWITCH, "1") != "0", offline=environment.get(OFFLINE_SWITCH, "1") != "0",
+                   word=environment.get(WORD_SWITCH, "1") != "0")
 
 
 @dataclass
 class LanguageBuild:
-    """What one language's build adds to the run: its PDFs (None until written, or when switched off) and its 404 page."""
+    """What one language's build adds to the run: its PDFs and Word files (None until written, or when switched off) and its 404 page."""
 
     pdfs: dict[str, PdfFacts] | None = None
+    word: dict[str, tuple[WordText, WordFacts]] | None = None
     not_found_page: str | None = None
 
 

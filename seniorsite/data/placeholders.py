@@ -36,7 +36,7 @@ def unknown_placeholder(field_id: str, known: Iterable[str]) -> str:
     known = list(known)
     nearest = difflib.get_close_matches(field_id, known, n=1, cutoff=0.0)
     hint = f"; did you mean {{{{ {nearest[0]} }}}}?" if nearest else ""
-    return f"the placeholder {{{{ {field_id} }}}} names no field in {DETAILS_FILE}{hint}"
+    return f"the placeholder {{{{ {field_id} }}}}, which names no field in {DETAILS_FILE}{hint}"
 
 
 def page_placeholder_problems(docs_dir: Path, known: Iterable[str]) -> list[Problem]:
@@ -47,7 +47,7 @@ def page_placeholder_problems(docs_dir: Path, known: Iterable[str]) -> list[Prob
         shown_as = f"docs/{path.relative_to(docs_dir).as_posix()}"
         for line, field_id in placeholders_in_page(path.read_text(encoding="utf-8")):
             if field_id not in known:
-                problems.append(Problem(shown_as, line, unknown_placeholder(field_id, known)))
+                problems.append(Problem(shown_as, line, f"the page has {unknown_placeholder(field_id, known)}"))
     return problems
 
 
@@ -64,6 +64,6 @@ def data_placeholder_problems(files: Mapping[str, tuple[Path, dict[str, str]]], 
         for where, text in text_leaves(document, []):
             for match in PLACEHOLDER.finditer(text):
                 if match.group("id") not in known:
-                    message = f"'{field_name(where)}' uses {unknown_placeholder(match.group('id'), known).removeprefix('the ')}"
+                    message = f"'{field_name(where)}' has {unknown_placeholder(match.group('id'), known)}"
                     problems.append(Problem(shown_as, line_of(document, where), message, namer(where)))
     return problems

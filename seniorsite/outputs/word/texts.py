@@ -1,0 +1,154 @@
+"""Which texts become Word and OpenDocument files, and each text's HTML cut out of its rendered page and shaped as a document."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup, Tag
+
+COPY_TEXT = "copy-text"  # the ready-to-use text in a section's frame; its bold lines become headings
+SECTION = "section"  # a whole section under its heading
+CHECKLISTS = "checklists"  # the same section of several pages, each under its page's title
+POSTER = "poster"  # the poster's block
+CHECKBOX = "☐ "  # each checklist item starts with a box to tick on paper
+
+
+@dataclass(frozen=True)
+class WordText:
+    """One text offered as a Word and an OpenDocument file: its key, the pages it comes from, its section and how it is cut out."""
+
+    key: str
+    pages: tuple[str, ...]
+    section: str
+    shape: str
+
+    def file_stem(self, language: str) -> str:
+        """Return the files' name without suffix, naming the text and the language."""
+        return f"seniorvaerktoejer-{self.key}-{language}"
+
+
+COMMUNICATION = "kommunikation/index.md"
+TEMPLATE = "samtaleskabelon/index.md"
+POSTER_PAGE = "kommunikation/plakat.md"
+HANDBOOK_FOLDER = "arbejdshaandbog/"
+# Every text a reader can take home to edit, in the order the site shows them. The checklists' pages are the handbook's, in nav order.
+WORD_TEXTS = (
+    *(WordText(key, (COMMUNICATION,), key, COPY_TEXT) for key in ("intranet", "direktion", "invitation", "personalemoede", "medarbejder-faq", "hovedmed")),
+    WordText("forberedelse-leder", (TEMPLATE,), "forberedelse-leder", SECTION),
+    WordText("forberedelse-medarbejder", (TEMPLATE,), "forberedelse-medarbejder", SECTION),
+    WordText("plakat", (POSTER_PAGE,), "", POSTER),
+    WordText("tjeklister", (), "tjekliste", CHECKLISTS),
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    """A page as the build rendered it: its title, its address on the site and its content's HTML."""
+
+    title: str
+    url: str
+    html: str
+
+
+def texts_with_pages(nav_order: Sequence[str]) -> tuple[WordText, ...]:
+    """Return the texts with the checklists' pages filled in from the nav: every handbook page, in order."""
+    handbook = tuple(source for source in nav_order if source.startswith(HANDBOOK_FOLDER))
+    return tuple(WordText(text.key, handbook, text.section, text.shape) if text.shape == CHECKLISTS else text for text in WORD_TEXTS)
+
+
+def _cleaned(tag: Tag, page_url: str) -> Tag:
+    """Remove what belongs to the screen (copy buttons, permalinks, glossary links) and make links absolute."""
+    for screen_only in tag.select(".sv-copy, a.headerlink, .sv-poster-controls, .sv-download"):
+        screen_only.decompose()
+    for wrapper in tag.select("a.sv-term, abbr"):
+        wrapper.unwrap()
+    for link in tag.select("a[href]"):
+        link["href"] = urljoin(page_url, link["href"])
+    return tag
+
+
+def _section_parts(soup: BeautifulSoup, section: str) -> tuple[str, list[Tag]] | None:
+    """Return a section's heading text and the elements under it, up to the next heading of its level; None when it is not there."""
+    heading = soup.find(id=section)
+    if not isinstance(heading, Tag) or heading.name not in ("h2", "h3"):
+        return None
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", heading.name) or (heading.name == "h3" and sibling.name == "h2"):
+            break
+        parts.append(sibling)
+    return heading.get_text(" ", strip=True).removesuffix("¶").strip(), parts
+
+
+def _bold_only(paragraph: Tag) -> bool:
+    """True for a paragraph that is one bold phrase: a text's own headline or one of its sub-headings."""
+    children = [child for child in paragraph.contents if not (isinstance(child, str) and not child.strip())]
+    return paragraph.name == "p" and len(children) == 1 and isinstance(children[0], Tag) and children[0].name == "strong"
+
+
+def _copy_text(parts: list[Tag], soup: BeautifulSoup) -> str | None:
+    """Return the ready-to-use text of a section, its first bold line as the title and the others as sub-headings."""
+    frame = next((part for part in parts if "copy-text" in (part.get("class") or [])), None)
+    if frame is None:
+        return None
+    first = True
+    for paragraph in frame.find_all("p", recursive=False):
+        if _bold_only(paragraph):
+            paragraph.name = "h1" if first else "h2"
+            paragraph.strong.unwrap()
+            first = False
+    return "".join(str(child) for child in frame.contents)
+
+
+def _heading(soup: BeautifulSoup, level: str, text: str) -> str:
+    """Return a heading element with the given text, escaped."""
+    tag = soup.new_tag(level)
+    tag.string = text
+    return str(tag)
+
+
+def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, checklists_title: str) -> tuple[str, str] | None:
+    """Return a text's title and its HTML as a document, cut out of its rendered pages; None when its page or section is missing."""
+    chunks: list[str] = []
+    title = ""
+    for source in text.pages:
+        page = pages.get(source)
+        if page is None:
+            return None
+        soup = BeautifulSoup(page.html, "html.parser")
+        _cleaned(soup, urljoin(site_url, page.url))
+        if text.shape == POSTER:
+            block = soup.select_one(".sv-poster")
+            if block is None:
+                return None
+            heading = block.find(["h1", "h2", "h3"])
+            title = heading.get_text(" ", strip=True).removesuffix("¶").strip() if heading else page.title
+            if heading:
+                heading.name = "h1"
+            return title, "".join(str(child) for child in block.contents)
+        found = _section_parts(soup, text.section)
+        if found is None:
+            if text.shape == CHECKLISTS:
+                continue  # a handbook page without a checklist adds nothing
+            return None
+        heading, parts = found
+        if text.shape == COPY_TEXT:
+            body = _copy_text(parts, soup)
+            if body is None:
+                return None
+            title = heading
+            chunks.append(body)
+        elif text.shape == SECTION:
+            title = heading
+            chunks.append(_heading(soup, "h1", heading) + "".join(str(part) for part in parts))
+        else:
+            for item in (item for part in parts for item in part.find_all("li")):
+                item.insert(0, CHECKBOX)
+            chunks.append(_heading(soup, "h2", page.title) + "".join(str(part) for part in parts))
+    if text.shape == CHECKLISTS:
+        if not chunks:
+            return None
+        return checklists_title, _heading(BeautifulSoup("", "html.parser"), "h1", checklists_title) + "".join(chunks)
+    return (title, "".join(chunks)) if chunks else None
