@@ -5,6 +5,8 @@ from __future__ import annotations
 DEFAULT_LANGUAGE = "da"
 LANGUAGES: tuple[str, ...] = ("da", "en")
 LANGUAGE_NAMES = {"da": "Danish", "en": "English"}
+# Each language as a document states it (Word, OpenDocument): language and country.
+DOCUMENT_LANGUAGES = {"da": "da-DK", "en": "en-GB"}
 TIMEZONE = "Europe/Copenhagen"
 
 

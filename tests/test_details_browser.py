@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import docx
 import jsonschema
+import odfdo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -173,3 +178,52 @@ def test_axe_passes_with_the_panel_open_and_filled(browser: object, site_url: st
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     context.close()
+
+
+MARKED = {"docx": re.compile(r'<w:r><w:rPr><w:rStyle w:val="Placeholder" ?/></w:rPr><w:t[^>]*>([^<]*)</w:t></w:r>'),
+          "odt": re.compile(r'<text:span text:style-name="Placeholder">([^<]*)</text:span>')}
+PART = {"docx": "word/document.xml", "odt": "content.xml"}
+
+
+def document_text(path: Path, kind: str) -> str:
+    """Return a Word file's text as python-docx reads it, or an OpenDocument file's as odfdo reads it."""
+    if kind == "docx":
+        return "\n".join(paragraph.text for paragraph in docx.Document(str(path)).paragraphs)
+    body = odfdo.Document(str(path)).body
+    return "\n".join(html.unescape(re.sub(r"<[^>]+>", "", block.serialize())) for block in body.get_elements("descendant::text:h|descendant::text:p"))
+
+
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_a_downloaded_file_carries_the_filled_details_and_keeps_the_rest_marked(reader: object, tmp_path: Path, language: str, kind: str) -> None:
+    """Fill in, download the intranet news: its text holds every value, no filled field is still marked, an empty one is."""
+    open_page(reader, PAGES[language])
+    loaded = "() => performance.getEntriesByType('resource').map(entry => entry.name).filter(name => name.includes('fflate'))"
+    assert reader.evaluate(loaded) == []  # the zip library loads only when a filled file is asked for
+    fill(reader, VALUES)
+    with reader.expect_download() as download:
+        reader.locator(f"#intranet + p.sv-download--word a[data-word-file={kind}]").click()
+    path = tmp_path / download.value.suggested_filename
+    download.value.save_as(path)
+    assert path.name == f"seniorvaerktoejer-intranet-{language}.{kind}"
+    text = document_text(path, kind)
+    for value in ("Ærø & Søby <Kommune>", "62", "Kim \"K\" Eksempelsen", "kim@eksempel.dk"):
+        assert value in text
+    with zipfile.ZipFile(path) as archive:
+        marked = set(MARKED[kind].findall(archive.read(PART[kind]).decode("utf-8")))
+        if kind == "odt":  # an OpenDocument file starts with its type, stored, or a word processor refuses it
+            assert archive.infolist()[0].filename == "mimetype" and archive.infolist()[0].compress_type == zipfile.ZIP_STORED
+    filled_prompts = {html.escape(DETAILS.by_id(field_id).prompt(language), quote=False) for field_id in VALUES}
+    assert marked & filled_prompts == set()
+    assert html.escape(DETAILS.by_id("kontakt-telefon").prompt(language), quote=False) in marked
+    assert reader.locator("[data-details-status]").inner_text() in ("Filen er hentet med jeres oplysninger.", "The file is downloaded with your details.")
+    assert len(reader.evaluate(loaded)) == 1
+
+
+def test_without_details_a_download_is_the_file_as_built(reader: object, tmp_path: Path, built_site: object) -> None:
+    """Nothing filled in: the link downloads the built file itself, byte for byte."""
+    open_page(reader, PAGES["da"])
+    with reader.expect_download() as download:
+        reader.locator("#invitation + p.sv-download--word a[data-word-file=docx]").click()
+    download.value.save_as(tmp_path / "plain.docx")
+    assert (tmp_path / "plain.docx").read_bytes() == (built_site.site / "dokumenter" / "seniorvaerktoejer-invitation-da.docx").read_bytes()

@@ -27,7 +27,7 @@ ODT_PLACEHOLDER = re.compile(r'<text:span text:style-name="Placeholder">([^<]*)<
 
 DANISH = """<h1>Klage over en afgørelse</h1>
 <h2>Sådan skriver du</h2>
-<p>Send klagen til <span class="sv-field" data-field="kommune">[kommunens navn]</span> senest<span class="sv-field" data-field="frist" title="Fristen">
+<p>Send klagen til <span class="sv-fill" data-field="kommune">[kommunens navn]</span> senest<span class="sv-fill" data-field="frist" title="Fristen">
  [dato <em>for</em>
  fristen]</span>, og skriv <strong>tydeligt</strong> hvad du klager over.</p>
 <p>Vedlæg kopi &amp; bilag &lt;gerne som PDF&gt;.</p>
@@ -47,8 +47,8 @@ DANISH_PROMPTS = ["[kommunens navn]", "[dato for fristen]"]
 
 ENGLISH = """<h1>Asking for your records</h1>
 <h2>What to write</h2>
-<p>Dear <span class="sv-field" data-field="recipient">[name of the practice]</span>, I ask for a copy of my records
-(<span class="sv-field" data-field="period">[from, to &amp; including]</span>), see <a href="https://example.org/rights">your rights</a>.</p>
+<p>Dear <span class="sv-fill" data-field="recipient">[name of the practice]</span>, I ask for a copy of my records
+(<span class="sv-fill" data-field="period">[from, to &amp; including]</span>), see <a href="https://example.org/rights">your rights</a>.</p>
 <h3>Keep a copy</h3>
 <ul><li>Date it</li><li>Sign it</li></ul>"""
 ENGLISH_TEXT = [
@@ -241,11 +241,11 @@ def test_every_failing_job_is_named_at_once(tmp_path: Path) -> None:
 
 def test_a_placeholder_becomes_a_pandoc_span_with_its_text_only() -> None:
     """The field's span loses its class, data and inner markup, keeps its prompt; the rest of the fragment is untouched."""
-    fragment = '<p>Til <span class="sv-field" data-field="x" id="f1">[<b>navn</b> &amp; adresse]</span> &lt;i dag&gt; <span class="note">ok</span></p>'
+    fragment = '<p>Til <span class="sv-fill" data-field="x" id="f1">[<b>navn</b> &amp; adresse]</span> &lt;i dag&gt; <span class="note">ok</span></p>'
     assert pandoc_html(fragment) == '<p>Til <span data-custom-style="Placeholder">[navn &amp; adresse]</span> &lt;i dag&gt; <span class="note">ok</span></p>'
 
 
 def test_a_prompts_white_space_is_as_the_browser_shows_it() -> None:
     """A line break inside a prompt becomes a space, a space at its edge moves outside; a no-break space stays."""
-    fragment = '<p>Til<span class="sv-field"> [dit\n  fulde\u00a0navn] </span>i dag</p>'
+    fragment = '<p>Til<span class="sv-fill"> [dit\n  fulde\u00a0navn] </span>i dag</p>'
     assert pandoc_html(fragment) == '<p>Til <span data-custom-style="Placeholder">[dit fulde\u00a0navn]</span> i dag</p>'

@@ -12,8 +12,9 @@ from seniorsite.data.placeholders import PLACEHOLDER
 from seniorsite.strings import Translate
 
 PANEL_TEMPLATE = "partials/data/details-panel.html"
+FILL_CLASS = "sv-fill"  # the class of a field's span in a text: details.js fills it, the Word files mark it
 # A filled-in span: details.js writes the value in place of the prompt; the Word files mark the same prompt.
-FILL_SPAN = re.compile(r'<span class="sv-fill" data-field="(?P<id>[a-z0-9-]+)">')
+FILL_SPAN = re.compile(rf'<span class="{FILL_CLASS}" data-field="(?P<id>[a-z0-9-]+)">')
 CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.S)
 DETAILS_FILE_FORMAT = "seniorvaerktoejer-oplysninger"
 DETAILS_FILE_VERSION = 1
@@ -21,7 +22,7 @@ DETAILS_FILE_VERSION = 1
 
 def fill_span(field: Field, language: str) -> str:
     """Return a field's marked prompt as a text shows it until the reader fills it in."""
-    return f'<span class="sv-fill" data-field="{field.id}">{escape(field.prompt(language))}</span>'
+    return f'<span class="{FILL_CLASS}" data-field="{field.id}">{escape(field.prompt(language))}</span>'
 
 
 def with_prompts(html: str, details: Details, language: str) -> str:

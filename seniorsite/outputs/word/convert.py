@@ -14,13 +14,14 @@ from xml.sax.saxutils import escape
 
 from bs4 import BeautifulSoup
 
+from seniorsite.languages import DOCUMENT_LANGUAGES
 from seniorsite.outputs.word.reference import PLACEHOLDER_STYLE, pandoc_path, reference_files, rewrite_zip
+from seniorsite.page.fill_in import FILL_CLASS
 from seniorsite.problems import ContentError, Problem
 
 FORMATS = ("docx", "odt")
 # The language each document declares (its spelling checker and hyphenation), by the site's language.
-DOCUMENT_LANGUAGES = {"da": "da-DK", "en": "en-GB"}
-FIELD_SELECTOR = "span.sv-field"
+FIELD_SELECTOR = f"span.{FILL_CLASS}"
 HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML's white space; a no-break space stays
 # Where pandoc keeps each format's title property; it writes the element empty when no title is given.
 TITLE_ENTRIES = {"docx": "docProps/core.xml", "odt": "meta.xml"}

@@ -144,9 +144,9 @@ def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, 
             title = heading
             chunks.append(_heading(soup, "h1", heading) + "".join(str(part) for part in parts))
         else:
-            for item in (item for part in parts for item in part.find_all("li")):
-                item.insert(0, CHECKBOX)
-            chunks.append(_heading(soup, "h2", page.title) + "".join(str(part) for part in parts))
+            items = [item for part in parts if part.name in ("ul", "ol") for item in part.find_all("li", recursive=False)]
+            boxes = "".join(f"<p>{CHECKBOX}{item.decode_contents()}</p>" for item in items)  # a box to tick on paper, not a bullet
+            chunks.append(_heading(soup, "h2", page.title) + boxes)
     if text.shape == CHECKLISTS:
         if not chunks:
             return None
