@@ -9,13 +9,12 @@ from pathlib import Path
 
 from seniorsite.data.data_files import EntryNamer, text_leaves
 from seniorsite.data.details import DETAILS_FILE
+from seniorsite.data.page_check import CODE_SPAN, FENCE
 from seniorsite.data.validation import field_name
 from seniorsite.data.yaml_source import line_of, read_yaml
 from seniorsite.problems import ContentError, Problem
 
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<id>[^{}\s]*)\s*\}\}")
-FENCE = re.compile(r"^\s*(```|~~~)")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def placeholders_in_page(source: str) -> Iterator[tuple[int, str]]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from seniorsite.data.catalogue import CATALOGUE_FOLDER, Catalogue, load_entries, load_facets
 from seniorsite.data.conversation import CONVERSATION_NOUNS, Conversation, load_conversation
-from seniorsite.data.details import DETAILS_FILE, Details, load_details
+from seniorsite.data.details import DETAILS_FILE, DETAILS_NOUNS, Details, load_details
 from seniorsite.data.events import EVENT_NOUNS, Event, load_events
 from seniorsite.data.faq import FAQ_NOUNS, Faq, load_faq
 from seniorsite.data.glossary import GLOSSARY_NOUNS, Glossary, load_glossary
@@ -22,8 +22,15 @@ EVENTS_FILE = f"{DATA_DIR}/events.yml"
 CONVERSATION_FILE = f"{DATA_DIR}/conversation.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 CATALOGUE_FILE = f"{DATA_DIR}/catalogue.yml"
-# The data files whose texts may hold placeholders, with the nouns that name their entries.
-TEXT_FILES = {FAQ_FILE: FAQ_NOUNS, EVENTS_FILE: EVENT_NOUNS, CONVERSATION_FILE: CONVERSATION_NOUNS, GLOSSARY_FILE: GLOSSARY_NOUNS}
+# The data files whose texts come in both languages (spelling, translation status, placeholders), with the nouns that name their entries.
+TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
+    FAQ_FILE: FAQ_NOUNS,
+    EVENTS_FILE: EVENT_NOUNS,
+    CONVERSATION_FILE: CONVERSATION_NOUNS,
+    GLOSSARY_FILE: GLOSSARY_NOUNS,
+    CATALOGUE_FILE: {"values": "value"},
+    DETAILS_FILE: DETAILS_NOUNS,
+}
 
 
 @dataclass(frozen=True)
@@ -51,7 +58,7 @@ def load_site_data(project_dir: Path) -> SiteData:
     details, more = load_details(project_dir / DETAILS_FILE, DETAILS_FILE, schema_dir)
     problems += more
     if details is not None:
-        files = {shown_as: (project_dir / shown_as, nouns) for shown_as, nouns in TEXT_FILES.items()}
+        files = {shown_as: (project_dir / shown_as, nouns) for shown_as, nouns in TRANSLATED_DATA_FILES.items() if shown_as != DETAILS_FILE}
         problems += data_placeholder_problems(files, details.ids)
     facets, more = load_facets(project_dir / CATALOGUE_FILE, CATALOGUE_FILE, schema_dir)
     problems += more

@@ -7,24 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seniorsite.data.conversation import CONVERSATION_NOUNS
 from seniorsite.data.data_files import EntryNamer
-from seniorsite.data.events import EVENT_NOUNS
-from seniorsite.data.faq import FAQ_NOUNS
-from seniorsite.data.glossary import GLOSSARY_NOUNS
-from seniorsite.data.site_data import CATALOGUE_FILE, CONVERSATION_FILE, EVENTS_FILE, FAQ_FILE, GLOSSARY_FILE
+from seniorsite.data.site_data import TRANSLATED_DATA_FILES
 from seniorsite.data.validation import field_name
 from seniorsite.data.yaml_source import LineDict, LineList, read_yaml
 from seniorsite.languages import LANGUAGES
 
-# The data files whose texts come in both languages, with the nouns that name their entries.
-TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
-    FAQ_FILE: FAQ_NOUNS,
-    EVENTS_FILE: EVENT_NOUNS,
-    CONVERSATION_FILE: CONVERSATION_NOUNS,
-    GLOSSARY_FILE: GLOSSARY_NOUNS,
-    CATALOGUE_FILE: {"values": "value"},
-}
 BLOCK_SCALAR_STARTS = ("|", ">")
 
 

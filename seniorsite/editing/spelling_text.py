@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from seniorsite.data.page_check import CODE_SPAN, FENCE, front_matter_end
+from seniorsite.data.placeholders import PLACEHOLDER
 from seniorsite.editing.data_texts import TRANSLATED_DATA_FILES, translated_fields
 
 # Front matter keys whose values are prose; the others hold ids (solution, themes …) the check skips.
@@ -13,6 +14,7 @@ PROSE_KEYS = ("title", "description")
 # What is not prose: HTML comments (markers), attribute lists `{ #id }`, link targets, addresses, tags.
 NOT_PROSE = [
     re.compile(r"<!--.*?-->"),
+    PLACEHOLDER,  # {{ kommune }}: a field's id, not a word
     re.compile(r"\{[:#.][^}]*\}|\{\s+[#.][^}]*\}"),
     re.compile(r"\]\([^)]*\)"),
     re.compile(r"\b(?:https?://|www\.)\S+"),
