@@ -28,7 +28,7 @@ from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.outputs.word.publish import with_word_downloads, write_texts
 from seniorsite.outputs.word.texts import RenderedPage
 from seniorsite.page.compact_html import compact_html
-from seniorsite.page.fill_in import with_details_panel, with_prompts
+from seniorsite.page.fill_in import with_details_panel, with_fill_spans, with_prompts
 from seniorsite.page.markers import body_line_offset, replace_markers
 from seniorsite.page.page_parts import (
     add_copy_buttons,
@@ -136,7 +136,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace the page's data markers with rendered data in the page's language."""
+    """Replace the page's data markers with rendered data in the page's language, and its placeholders with marked spans."""
     language = _current_language(config)
     url_in_language = page.url.removeprefix(language_prefix(language))
     renderer = PageRenderer(
@@ -151,7 +151,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                RUN.reviews.get(danish_page_of(page.file.src_uri))))
     try:
         offset = body_line_offset(page.file.content_string, markdown)
-        markdown = replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset)
+        markdown = with_fill_spans(replace_markers(markdown, renderer.renderers(), f"docs/{page.file.src_uri}", offset))
     except ContentError as error:
         raise _stop(error) from None
     slug = entry_slug(page.file.src_uri)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from seniorsite.data.placeholders import page_placeholder_problems, placeholders_in_page
 from seniorsite.data.site_data import load_site_data
-from seniorsite.page.fill_in import fields_on_page, with_prompts
+from seniorsite.page.fill_in import fields_on_page, with_fill_spans, with_prompts
 from tests.helpers import PROJECT, build, copy_project
 
 DETAILS = load_site_data(PROJECT).details
@@ -46,12 +46,15 @@ def test_the_real_pages_name_only_known_fields() -> None:
 
 
 def test_prompts_replace_placeholders_outside_code_only() -> None:
-    """In the HTML, each placeholder becomes its field's marked prompt in the page's language; code keeps it as written."""
-    html = "<p>I {{ kommune }} fra {{alder}} år.</p><p><code>{{ kommune }}</code></p><pre><code>{{ alder }}</code></pre>"
-    shown = with_prompts(html, DETAILS, "en")
-    assert shown == ('<p>I <span class="sv-fill" data-field="kommune">[name of the municipality]</span> fra '
-                     '<span class="sv-fill" data-field="alder">[age]</span> år.</p><p><code>{{ kommune }}</code></p><pre><code>{{ alder }}</code></pre>')
-    assert [field.id for field in fields_on_page(shown, DETAILS)] == ["kommune", "alder"]
+    """Each placeholder becomes an empty marked span before Markdown (so no word of its id turns into a term), then its prompt."""
+    markdown = "I {{ kommune }} fra {{alder}} år og {{ seniorpolitik-link }}.\n\n`{{ kommune }}`\n\n```\n{{ alder }}\n```\n"
+    spans = with_fill_spans(markdown)
+    assert spans.splitlines()[2:] == ["`{{ kommune }}`", "", "```", "{{ alder }}", "```"]
+    shown = with_prompts(spans.splitlines()[0], DETAILS, "en")
+    assert shown == ('I <span class="sv-fill" data-field="kommune">[name of the municipality]</span> fra '
+                     '<span class="sv-fill" data-field="alder">[age]</span> år og '
+                     '<span class="sv-fill" data-field="seniorpolitik-link">[link to the senior policy]</span>.')
+    assert [field.id for field in fields_on_page(shown, DETAILS)] == ["kommune", "alder", "seniorpolitik-link"]
 
 
 def test_a_wrong_placeholder_stops_the_real_build(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from seniorsite.data.details import Details, Field
+from seniorsite.data.page_check import CODE_SPAN, FENCE
 from seniorsite.data.placeholders import PLACEHOLDER
 from seniorsite.strings import Translate
 
@@ -15,7 +16,7 @@ PANEL_TEMPLATE = "partials/data/details-panel.html"
 FILL_CLASS = "sv-fill"  # the class of a field's span in a text: details.js fills it, the Word files mark it
 # A filled-in span: details.js writes the value in place of the prompt; the Word files mark the same prompt.
 FILL_SPAN = re.compile(rf'<span class="{FILL_CLASS}" data-field="(?P<id>[a-z0-9-]+)">')
-CODE = re.compile(r"(<pre\b.*?</pre>|<code\b.*?</code>)", re.S)
+EMPTY_FILL_SPAN = re.compile(rf'<span class="{FILL_CLASS}" data-field="(?P<id>[a-z0-9-]+)"></span>')
 DETAILS_FILE_FORMAT = "seniorvaerktoejer-oplysninger"
 DETAILS_FILE_VERSION = 1
 
@@ -25,14 +26,35 @@ def fill_span(field: Field, language: str) -> str:
     return f'<span class="{FILL_CLASS}" data-field="{field.id}">{escape(field.prompt(language))}</span>'
 
 
+def with_fill_spans(markdown: str) -> str:
+    """Replace every `{{ id }}` outside code with an empty marked span, before Markdown can take its words for terms."""
+    lines, fenced = [], False
+    for line in markdown.split("\n"):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _outside_code(line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _outside_code(line: str) -> str:
+    """Return a line with each placeholder outside its code spans as an empty marked span."""
+    def span(match: re.Match[str]) -> str:
+        """Return the empty marked span of one placeholder."""
+        return f'<span class="{FILL_CLASS}" data-field="{match.group("id")}"></span>'
+
+    written, start = [], 0
+    for code in CODE_SPAN.finditer(line):
+        written += [PLACEHOLDER.sub(span, line[start:code.start()]), code.group(0)]
+        start = code.end()
+    return "".join([*written, PLACEHOLDER.sub(span, line[start:])])
+
+
 def with_prompts(html: str, details: Details, language: str) -> str:
-    """Replace every `{{ id }}` outside code with its field's marked prompt (the build has checked every id)."""
+    """Write each field's prompt into its empty marked span, in the page's language (the build has checked every id)."""
     fields = {field.id: field for field in details.fields}
-    parts = CODE.split(html)
-    return "".join(
-        part if index % 2 else PLACEHOLDER.sub(lambda match: fill_span(fields[match.group("id")], language), part)
-        for index, part in enumerate(parts)
-    )
+    return EMPTY_FILL_SPAN.sub(lambda match: fill_span(fields[match.group("id")], language), html)
 
 
 def fields_on_page(html: str, details: Details) -> tuple[Field, ...]:
