@@ -143,6 +143,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
         translation_items=RUN.waiting_translations,
         edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
+        home_url=f"{site_root(config.site_url, language)}{language_prefix(language)}",  # the poster's QR code leads here
     )
     page.meta.update(page_meta(markdown, page.file.src_uri, language, renderer.t, config.repo_url or "", config.edit_uri or "",
                                (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR,
@@ -197,8 +198,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     language = _current_language(config)
     built = RUN.languages[language]
     built.pdfs = None
+    built.posters = None
     if not RUN.switches.pdfs:
         return env
+    from seniorsite.outputs.pdf.poster import write_posters
     from seniorsite.outputs.pdf.publish import (
         write_books,  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
     )
@@ -215,6 +218,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
             chapters, nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
             RUN.now, Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
+        built.posters = write_posters(chapters, language, RUN.partials, RUN.strings[language], config.site_url, RUN.now,
+                                      Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER)
     except ContentError as error:
         raise _stop(error) from None
     for notice in new_notices(notices, RUN.notices_said):
@@ -230,9 +235,10 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
     pdfs = RUN.languages[language].pdfs
     if pdfs is None:
         return output
-    from seniorsite.outputs.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
+    from seniorsite.outputs.pdf.publish import with_downloads, with_poster_downloads  # loaded by on_env, which wrote the PDFs
 
     url_in_language = page.url.removeprefix(language_prefix(language))
+    output = with_poster_downloads(output, page.url, RUN.languages[language].posters or {}, language, RUN.strings[language], RUN.partials)
     return with_downloads(output, page.url, url_in_language, pdfs, language, RUN.strings[language], RUN.partials)
 
 

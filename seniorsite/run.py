@@ -47,9 +47,10 @@ class Switches:
 
 @dataclass
 class LanguageBuild:
-    """What one language's build adds to the run: its PDFs (None until written, or when switched off) and its 404 page."""
+    """What one language's build adds to the run: its PDFs and its posters' (None until written, or when switched off) and its 404 page."""
 
     pdfs: dict[str, PdfFacts] | None = None
+    posters: dict[str, PdfFacts] | None = None  # the poster's PDFs by paper ('a4', 'a3')
     not_found_page: str | None = None
 
 
