@@ -145,6 +145,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         events_url=f"{site_root(config.site_url, language)}{language_prefix(language)}{EVENTS_PAGE}",
         translation_items=RUN.waiting_translations,
         edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
+        home_url=f"{site_root(config.site_url, language)}{language_prefix(language)}",  # the poster's QR code leads here
     )
     page.meta.update(page_meta(markdown, page.file.src_uri, language, renderer.t, config.repo_url or "", config.edit_uri or "",
                                (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR,
@@ -198,7 +199,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.bytecode_cache = THEME_TEMPLATES  # the theme compiles ~50 templates per language build otherwise
     language = _current_language(config)
     built = RUN.languages[language]
-    built.pdfs, built.word = None, None
+    built.pdfs, built.posters, built.word = None, None, None
     if RUN.switches.pdfs:
         built.pdfs = _write_pdfs(files, config, language)
     if RUN.switches.word:
@@ -216,18 +217,22 @@ def _rendered_pages(files: Files, language: str) -> list[Chapter]:
 
 
 def _write_pdfs(files: Files, config: MkDocsConfig, language: str) -> dict:
-    """Write the language's PDFs; return their facts by key."""
+    """Write the language's PDFs (the books and the posters); return the books' facts by key and keep the posters' on the run."""
+    from seniorsite.outputs.pdf.poster import write_posters
     from seniorsite.outputs.pdf.publish import (
         write_books,  # here, not on top: WeasyPrint takes ~1 s to import, wasted when the PDFs are off
     )
     from seniorsite.outputs.pdf.write import new_notices
 
     started = time.perf_counter()
+    chapters = _rendered_pages(files, language)
     try:
         pdfs, notices = write_books(
-            _rendered_pages(files, language), nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
+            chapters, nav_sources(config.nav or []), language, RUN.partials, RUN.strings[language], config.site_url,
             RUN.now, Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER, LOGO,
         )
+        RUN.languages[language].posters = write_posters(chapters, language, RUN.partials, RUN.strings[language], config.site_url, RUN.now,
+                                                        Path(config.site_dir), Path(config.docs_dir), FONT_FOLDER)
     except ContentError as error:
         raise _stop(error) from None
     for notice in new_notices(notices, RUN.notices_said):
@@ -260,9 +265,10 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
     pdfs = RUN.languages[language].pdfs
     if pdfs is None:
         return output
-    from seniorsite.outputs.pdf.publish import with_downloads  # loaded by on_env, which wrote the PDFs
+    from seniorsite.outputs.pdf.publish import with_downloads, with_poster_downloads  # loaded by on_env, which wrote the PDFs
 
     url_in_language = page.url.removeprefix(language_prefix(language))
+    output = with_poster_downloads(output, page.url, RUN.languages[language].posters or {}, language, RUN.strings[language], RUN.partials)
     return with_downloads(output, page.url, url_in_language, pdfs, language, RUN.strings[language], RUN.partials)
 
 

@@ -52,9 +52,10 @@ class Switches:
 
 @dataclass
 class LanguageBuild:
-    """What one language's build adds to the run: its PDFs and Word files (None until written, or when switched off) and its 404 page."""
+    """What one language's build adds to the run: its PDFs, its posters' and its Word files (None until written, or when switched off) and its 404 page."""
 
     pdfs: dict[str, PdfFacts] | None = None
+    posters: dict[str, PdfFacts] | None = None  # the poster's PDFs by paper ('a4', 'a3')
     word: dict[str, tuple[WordText, WordFacts]] | None = None
     not_found_page: str | None = None
 

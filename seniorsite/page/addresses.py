@@ -1,4 +1,4 @@
-"""Where a page links to what the outputs stage writes later: the calendar files and the PDFs' download list."""
+"""Where a page links to what the outputs stage writes later: the calendar files, the PDFs' download list and the poster's PDFs."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ CALENDAR_FOLDER = "kalender"
 FEED_NAME = "seniorvaerktoejer.ics"
 # What the front page holds until the PDFs exist; kept here, free of WeasyPrint, so rendering a page never loads it.
 DOWNLOADS_PLACEHOLDER = '<div class="sv-downloads" data-sv-downloads></div>'
+# What the poster's page holds until its PDFs exist (seniorsite/outputs/pdf/publish.py puts the links there).
+POSTER_DOWNLOADS_PLACEHOLDER = '<div class="sv-poster-downloads" data-sv-poster-downloads></div>'
 
 
 def event_file_name(event: Event) -> str:

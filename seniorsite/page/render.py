@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from seniorsite.data.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
 from seniorsite.data.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
@@ -16,9 +17,10 @@ from seniorsite.data.events import Event, split_events
 from seniorsite.data.site_data import SiteData
 from seniorsite.languages import LANGUAGES
 from seniorsite.page import structured_data
-from seniorsite.page.addresses import CALENDAR_FOLDER, DOWNLOADS_PLACEHOLDER, FEED_NAME, event_file_name
+from seniorsite.page.addresses import CALENDAR_FOLDER, DOWNLOADS_PLACEHOLDER, FEED_NAME, POSTER_DOWNLOADS_PLACEHOLDER, event_file_name
 from seniorsite.page.calendar_links import google_calendar_url, outlook_url
 from seniorsite.page.dates import format_when
+from seniorsite.page.qr_code import qr_svg
 from seniorsite.strings import Translate
 
 EVENTS_PAGE = "arrangementer/"
@@ -26,6 +28,7 @@ GLOSSARY_PAGE = "ordliste/"
 PARTNERSHIP_SITE = "https://vpt.dk/"  # "Viden på tværs", where the partnership's events and recordings are published
 TAGS_PAGE = f"{CATALOGUE_FOLDER}/emner/"
 PARTIALS = "partials/data"
+SINGLE_SLASH = re.compile(r"(?<!/)/(?!/)")
 
 
 def partials_environment(overrides_dir: Path) -> Environment:
@@ -56,6 +59,7 @@ class PageRenderer:
     # use by the editors' tools (seniorsite/editing/status_view.py); and where files are edited on GitHub.
     translation_items: Callable[[Translate, str], list[dict[str, str]] | None] | None = field(default=None)
     edit_base: str = ""
+    home_url: str = ""  # the site's front page in the page's language, which the poster's QR code leads to
 
     def _render(self, name: str, **context: object) -> str:
         """Render one partial with the page's language, strings and links."""
@@ -189,6 +193,23 @@ class PageRenderer:
         """Return the place the front page's download list fills once the PDFs exist (see seniorsite/outputs/pdf)."""
         return DOWNLOADS_PLACEHOLDER
 
+    def poster_qr(self) -> str:
+        """Render the QR code of the toolkit's front page in the page's language, with the address under it."""
+        if not self.home_url:
+            raise ValueError("the poster's QR code needs the front page's address (PageRenderer.home_url)")
+        label = self.t("poster.qr_label").replace("{address}", self.home_url)
+        # The address may wrap after a single slash (after the host, after a folder), never inside a word.
+        shown = Markup("/<wbr>").join(escape(part) for part in SINGLE_SLASH.split(self.home_url))
+        return self._render("poster-qr.html", svg=Markup(qr_svg(self.home_url, label)), address=self.home_url, shown=shown)
+
+    def poster_print(self) -> str:
+        """Render the poster's print controls: A4 or A3, and the print button."""
+        return self._render("poster-print.html")
+
+    def poster_downloads(self) -> str:
+        """Return the place the poster's page offers its PDFs once they exist (see seniorsite/outputs/pdf/publish.py)."""
+        return POSTER_DOWNLOADS_PLACEHOLDER
+
     def translation_status(self) -> str:
         """Render what waits for translation (or that everything is translated), with links to edit it."""
         items = self.translation_items(self.t, self.edit_base) if self.translation_items else None
@@ -211,5 +232,8 @@ class PageRenderer:
             "catalogue": self.catalogue,
             "catalogue-tags": self.catalogue_tags,
             "downloads": self.downloads,
+            "poster-qr": self.poster_qr,
+            "poster-print": self.poster_print,
+            "poster-downloads": self.poster_downloads,
             "translation-status": self.translation_status,
         }

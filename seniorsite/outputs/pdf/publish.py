@@ -1,4 +1,4 @@
-"""Write a language's books and tell each page what to offer for download: name, pages and size."""
+"""Write a language's books and tell each page what to offer for download: name, pages and size (the poster's page its two sheets)."""
 
 from __future__ import annotations
 
@@ -15,14 +15,16 @@ from markupsafe import Markup
 from seniorsite.outputs.offline.copy_site import ZIP_NAME
 from seniorsite.outputs.pdf.assemble import book_html, book_title
 from seniorsite.outputs.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
+from seniorsite.outputs.pdf.poster import PAPERS
 from seniorsite.outputs.pdf.write import IMPORT_NOTICES, LocalFetcher, PdfFacts, WrittenPdf, write_pdf
-from seniorsite.page.addresses import DOWNLOADS_PLACEHOLDER
+from seniorsite.page.addresses import DOWNLOADS_PLACEHOLDER, POSTER_DOWNLOADS_PLACEHOLDER
 from seniorsite.page.file_sizes import size_text
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
 
 DOWNLOAD_TEMPLATE = "partials/pdf/download.html"
 DOWNLOADS_TEMPLATE = "partials/pdf/downloads.html"
+POSTER_DOWNLOADS_TEMPLATE = "partials/pdf/poster-downloads.html"
 
 
 def write_books(
@@ -53,9 +55,15 @@ def _write_one(job: tuple[str, Path, str, Path, Path]) -> WrittenPdf | list[Prob
         return list(error.problems)
 
 
+def facts_text(facts: PdfFacts, language: str, t: Translate) -> str:
+    """Return a file's pages and size: '24 sider, 310 kB', or '1 side, 15 kB'."""
+    key = "pdf.facts_one" if facts.pages == 1 else "pdf.facts"
+    return t(key).format(pages=facts.pages, size=size_text(facts.size, language))
+
+
 def download_text(facts: PdfFacts, language: str, t: Translate) -> str:
     """Return the link text: 'Download som PDF (24 sider, 310 kB)'."""
-    return f"{t('pdf.download')} ({t('pdf.facts').format(pages=facts.pages, size=size_text(facts.size, language))})"
+    return f"{t('pdf.download')} ({facts_text(facts, language, t)})"
 
 
 def download_box(facts: PdfFacts, root: str, language: str, t: Translate, environment: Environment) -> str:
@@ -88,3 +96,17 @@ def with_downloads(output: str, page_url: str, url_in_language: str, facts: dict
     if tool in facts:
         output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, t, environment), 1)
     return output
+
+
+def with_poster_downloads(output: str, page_url: str, facts: dict[str, PdfFacts], language: str, t: Translate,
+                          environment: Environment) -> str:
+    """Return a written page with the poster's PDFs where its page asks for them: 'Hent plakaten som PDF: A4 (1 side, 15 kB) · A3 (…)'."""
+    if POSTER_DOWNLOADS_PLACEHOLDER not in output or not facts:
+        return output
+    root = "../" * page_url.count("/")
+    items = [
+        {"href": f"{root}{PDF_FOLDER}/{facts[paper.key].name}", "text": f"{paper.size} ({facts_text(facts[paper.key], language, t)})"}
+        for paper in PAPERS if paper.key in facts
+    ]
+    offer = environment.get_template(POSTER_DOWNLOADS_TEMPLATE).render(lead=t("poster.download"), items=items)
+    return output.replace(POSTER_DOWNLOADS_PLACEHOLDER, offer)
