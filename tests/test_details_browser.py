@@ -103,8 +103,8 @@ def test_a_copy_button_copies_the_filled_text(reader: object, language: str) -> 
     assert DETAILS.by_id("kontakt-telefon").prompt(language) in copied  # left empty: still there to fill in by hand
 
 
-def test_save_reload_and_open_in_the_other_language_brings_every_value_back(reader: object, tmp_path: Path) -> None:
-    """Save in Danish, reload (nothing kept), open the file on the English page: every value is back, in the fields and the texts."""
+def test_save_reload_and_open_on_another_page_in_the_other_language_brings_every_value_back(reader: object, tmp_path: Path) -> None:
+    """Save on the Danish kit, reload (nothing kept), open the file on the English poster: every value is back, in the fields and the texts."""
     open_page(reader, PAGES["da"])
     fill(reader, VALUES)
     saved = save(reader, tmp_path / "oplysninger.json")
@@ -114,7 +114,7 @@ def test_save_reload_and_open_in_the_other_language_brings_every_value_back(read
     reader.locator("details.sv-details > summary").click()
     assert reader.input_value("#sv-detail-kommune") == ""
     assert shown(reader, "kommune") == {DETAILS.by_id("kommune").prompt("da")}
-    open_page(reader, PAGES["en"])
+    open_page(reader, "en/kommunikation/plakat/")
     open_file(reader, tmp_path / "oplysninger.json")
     assert reader.locator("[data-details-status]").inner_text() == "The file is open. Your details are now in the texts."
     for field_id, value in VALUES.items():

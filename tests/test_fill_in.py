@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from seniorsite.data.placeholders import page_placeholder_problems, placeholders_in_page
 from seniorsite.data.site_data import load_site_data
 from seniorsite.page.fill_in import fields_on_page, with_fill_spans, with_prompts
-from tests.helpers import PROJECT, build, copy_project
+from tests.helpers import PROJECT, BuildResult, build, copy_project
 
 DETAILS = load_site_data(PROJECT).details
 
@@ -66,3 +68,17 @@ def test_a_wrong_placeholder_stops_the_real_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "the page has the placeholder {{ aldre }}, which names no field in data/details.yml; did you mean {{ alder }}?" in result.output
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_no_built_page_shows_a_placeholder_as_written(built_site: BuildResult) -> None:
+    """Outside code, no page of either language shows '{{': every placeholder became its marked prompt."""
+    shown = []
+    for page in built_site.site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for code in soup.find_all(["code", "pre", "script", "style"]):
+            code.decompose()
+        if "{{" in soup.get_text():
+            shown.append(page.relative_to(built_site.site).as_posix())
+    assert shown == []
+    kit = BeautifulSoup((built_site.site / "kommunikation" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {span.get_text() for span in kit.select(".sv-fill[data-field=seniorpolitik-link]")} == {"[link til seniorpolitikken]"}

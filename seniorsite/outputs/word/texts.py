@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
+
+from seniorsite.page.qr_code import qr_png
 
 COPY_TEXT = "copy-text"  # the ready-to-use text in a section's frame; its bold lines become headings
 SECTION = "section"  # a whole section under its heading
@@ -38,7 +41,7 @@ WORD_TEXTS = (
     *(WordText(key, (COMMUNICATION,), key, COPY_TEXT) for key in ("intranet", "direktion", "invitation", "personalemoede", "medarbejder-faq", "hovedmed")),
     WordText("forberedelse-leder", (TEMPLATE,), "forberedelse-leder", SECTION),
     WordText("forberedelse-medarbejder", (TEMPLATE,), "forberedelse-medarbejder", SECTION),
-    WordText("plakat", (POSTER_PAGE,), "", POSTER),
+    WordText("plakat", (POSTER_PAGE,), "plakaten", POSTER),
     WordText("tjeklister", (), "tjekliste", CHECKLISTS),
 )
 
@@ -67,6 +70,18 @@ def _cleaned(tag: Tag, page_url: str) -> Tag:
     for link in tag.select("a[href]"):
         link["href"] = urljoin(page_url, link["href"])
     return tag
+
+
+def _with_qr_images(block: Tag, soup: BeautifulSoup) -> None:
+    """Replace each QR code drawn as SVG with the same code as a PNG image, which every word processor shows."""
+    for figure in block.select("figure.sv-poster__qr"):
+        link = figure.find("a", href=True)
+        svg = figure.find("svg")
+        if link is None or svg is None:
+            continue
+        image = soup.new_tag("img", src="data:image/png;base64," + base64.b64encode(qr_png(link["href"])).decode("ascii"),
+                             alt=svg.get("aria-label", ""), width="4cm", height="4cm")  # pandoc reads its size from these
+        svg.replace_with(image)
 
 
 def _section_parts(soup: BeautifulSoup, section: str) -> tuple[str, list[Tag]] | None:
@@ -123,6 +138,7 @@ def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, 
             block = soup.select_one(".sv-poster")
             if block is None:
                 return None
+            _with_qr_images(block, soup)
             heading = block.find(["h1", "h2", "h3"])
             title = heading.get_text(" ", strip=True).removesuffix("¶").strip() if heading else page.title
             if heading:
