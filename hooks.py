@@ -23,12 +23,13 @@ from seniorsite.data.site_data import EVENTS_FILE, SCHEMA_DIR
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.outputs.calendars import write_every_calendar
+from seniorsite.outputs.details_panel import write_panel_scripts
 from seniorsite.outputs.offline.copy_site import write_offline_zip
 from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.outputs.word.publish import with_word_downloads, write_texts
 from seniorsite.outputs.word.texts import RenderedPage
 from seniorsite.page.compact_html import compact_html
-from seniorsite.page.fill_in import with_details_panel, with_fill_spans, with_prompts
+from seniorsite.page.fill_in import with_details_opener, with_fill_spans, with_prompts
 from seniorsite.page.markers import body_line_offset, replace_markers
 from seniorsite.page.page_parts import (
     add_copy_buttons,
@@ -257,7 +258,7 @@ def _write_word_files(files: Files, config: MkDocsConfig, language: str) -> dict
 def _with_downloads(output: str, page: Page, language: str) -> str:
     """Offer the tool's PDF under a tool page's title, and every download on the front page; give a page with texts to fill in its panel."""
     root = "../" * page.url.count("/")
-    output = with_details_panel(output, RUN.data.details, language, RUN.strings[language], RUN.partials, root)
+    output = with_details_opener(output, RUN.data.details, language, RUN.strings[language], RUN.partials, root)
     word = RUN.languages[language].word
     if word:
         output = with_word_downloads(output, neutral_source(page.file.src_uri, language, DEFAULT_LANGUAGE), word, root, language,
@@ -310,6 +311,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         split_sitemap(site_dir, config.site_url, LANGUAGES)
     write_every_calendar(site_dir, data.events, RUN.strings, config.site_url, EVENTS_PAGE, urlsplit(config.site_url).hostname or "localhost",
                          RUN.now, PROJECT_DIR / EVENTS_FILE)
+    write_panel_scripts(site_dir, data.details, RUN.strings, LANGUAGES, RUN.partials)
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
     if not RUN.serve:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
         minify_own_assets(site_dir)

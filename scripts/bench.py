@@ -143,24 +143,14 @@ def measure_size(scratch: Path, entries: int, runs: int) -> SizeResult:
     return result
 
 
-def pdf_seconds(scratch: Path, runs: int) -> tuple[float, float]:
-    """Return the median seconds of a real-size build with the PDFs and without them, alternately."""
-    project = project_with_entries(scratch / "pdf", 0)
-    with_pdfs, without = [], []
+def seconds_with_and_without(scratch: Path, runs: int, part: str) -> tuple[float, float]:
+    """Return the median seconds of a real-size build with one part ('pdfs' or 'word') and without it, alternately."""
+    project = project_with_entries(scratch / part, 0)
+    with_part, without = [], []
     for _ in range(runs):
-        with_pdfs.append(timed_build(project, scratch / "pdf-site", pdfs=True).seconds)
-        without.append(timed_build(project, scratch / "pdf-site").seconds)
-    return statistics.median(with_pdfs), statistics.median(without)
-
-
-def word_seconds(scratch: Path, runs: int) -> tuple[float, float]:
-    """Return the median seconds of a real-size build with the Word and OpenDocument files and without them (PDFs off), alternately."""
-    project = project_with_entries(scratch / "word", 0)
-    with_word, without = [], []
-    for _ in range(runs):
-        with_word.append(timed_build(project, scratch / "word-site", word=True).seconds)
-        without.append(timed_build(project, scratch / "word-site").seconds)
-    return statistics.median(with_word), statistics.median(without)
+        with_part.append(timed_build(project, scratch / f"{part}-site", **{part: True}).seconds)
+        without.append(timed_build(project, scratch / f"{part}-site").seconds)
+    return statistics.median(with_part), statistics.median(without)
 
 
 def print_table(results: list[SizeResult]) -> None:
@@ -208,8 +198,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         scratch_dir = Path(scratch)
         results = {entries: measure_size(scratch_dir, entries, arguments.runs) for entries in sizes}
-        pdfs = None if arguments.no_pdfs else pdf_seconds(scratch_dir, arguments.runs)
-        word = word_seconds(scratch_dir, arguments.runs)
+        pdfs = None if arguments.no_pdfs else seconds_with_and_without(scratch_dir, arguments.runs, "pdfs")
+        word = seconds_with_and_without(scratch_dir, arguments.runs, "word")
         preview = []
         if arguments.edits:
             preview = edit_to_screen_seconds(project_with_entries(scratch_dir / "preview", 0), serve_environment(), arguments.edits)

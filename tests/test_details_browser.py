@@ -14,6 +14,7 @@ import jsonschema
 import odfdo
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from seniorsite.data.site_data import load_site_data
 from seniorsite.page.fill_in import DETAILS_FILE_FORMAT, DETAILS_FILE_VERSION
@@ -43,10 +44,16 @@ def reader(browser: object, site_url: str) -> Iterator[object]:
     context.close()
 
 
+def open_panel(page: object) -> None:
+    """Press the button that opens the details panel, and wait until its fields are there."""
+    page.locator("[data-details-opener] > button").click()
+    page.locator("[data-details-panel] [data-detail-field]").first.wait_for()
+
+
 def open_page(page: object, path: str) -> None:
     """Load a page, wait for its scripts, and open the details panel."""
     page.goto(page.site_url + path, wait_until="load")
-    page.locator("details.sv-details > summary").click()
+    open_panel(page)
 
 
 def fill(page: object, values: dict[str, str]) -> None:
@@ -111,12 +118,12 @@ def test_save_reload_and_open_on_another_page_in_the_other_language_brings_every
     jsonschema.validate(saved, json.loads((PROJECT / "schemas" / "details-file.schema.json").read_text(encoding="utf-8")))
     assert saved == {"format": DETAILS_FILE_FORMAT, "version": DETAILS_FILE_VERSION, "details": VALUES}
     reader.reload(wait_until="load")
-    reader.locator("details.sv-details > summary").click()
+    open_panel(reader)
     assert reader.input_value("#sv-detail-kommune") == ""
     assert shown(reader, "kommune") == {DETAILS.by_id("kommune").prompt("da")}
     open_page(reader, "en/kommunikation/plakat/")
     open_file(reader, tmp_path / "oplysninger.json")
-    assert reader.locator("[data-details-status]").inner_text() == "The file is open. Your details are now in the texts."
+    expect(reader.locator("[data-details-status]")).to_have_text("The file is open. Your details are now in the texts.")
     for field_id, value in VALUES.items():
         assert reader.input_value(f"#sv-detail-{field_id}") == value
         assert shown(reader, field_id) == {value}
@@ -128,6 +135,7 @@ def test_a_value_this_page_does_not_ask_for_is_kept_when_saving_again(reader: ob
     other.write_text(json.dumps({"format": DETAILS_FILE_FORMAT, "version": 1, "details": {"kommune": "Prøveby", "fremtidigt-felt": "behold mig"}}), encoding="utf-8")
     open_page(reader, PAGES["da"])
     open_file(reader, other)
+    expect(reader.locator("[data-details-status]")).to_have_text("Filen er åbnet. Oplysningerne står nu i teksterne.")
     assert shown(reader, "kommune") == {"Prøveby"}
     assert save(reader, tmp_path / "again.json")["details"] == {"kommune": "Prøveby", "fremtidigt-felt": "behold mig"}
 
@@ -148,18 +156,18 @@ def test_a_broken_or_foreign_file_is_refused_and_nothing_typed_is_lost(reader: o
     open_page(reader, PAGES["da"])
     fill(reader, VALUES)
     open_file(reader, bad)
-    assert reader.locator("[data-details-alert]").inner_text() == message
+    expect(reader.locator("[data-details-alert]")).to_have_text(message)
     for field_id, value in VALUES.items():
         assert reader.input_value(f"#sv-detail-{field_id}") == value
         assert shown(reader, field_id) == {value}
 
 
 def test_without_javascript_the_panel_is_hidden_and_the_prompts_stay(browser: object, site_url: str) -> None:
-    """No script: no panel to fill in that would do nothing; the texts show their prompts to fill in by hand."""
+    """No script: no button that would do nothing; the texts show their prompts to fill in by hand."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url + PAGES["da"])
-    assert not page.locator("details.sv-details").is_visible()
+    assert not page.locator("[data-details-opener]").is_visible()
     assert shown(page, "kommune") == {DETAILS.by_id("kommune").prompt("da")}
     context.close()
 
@@ -216,7 +224,7 @@ def test_a_downloaded_file_carries_the_filled_details_and_keeps_the_rest_marked(
     filled_prompts = {html.escape(DETAILS.by_id(field_id).prompt(language), quote=False) for field_id in VALUES}
     assert marked & filled_prompts == set()
     assert html.escape(DETAILS.by_id("kontakt-telefon").prompt(language), quote=False) in marked
-    assert reader.locator("[data-details-status]").inner_text() in ("Filen er hentet med jeres oplysninger.", "The file is downloaded with your details.")
+    expect(reader.locator("[data-details-status]")).to_have_text("Filen er hentet med jeres oplysninger." if language == "da" else "The file is downloaded with your details.")
     assert len(reader.evaluate(loaded)) == 1
 
 
@@ -227,3 +235,22 @@ def test_without_details_a_download_is_the_file_as_built(reader: object, tmp_pat
         reader.locator("#invitation + p.sv-download--word a[data-word-file=docx]").click()
     download.value.save_as(tmp_path / "plain.docx")
     assert (tmp_path / "plain.docx").read_bytes() == (built_site.site / "dokumenter" / "seniorvaerktoejer-invitation-da.docx").read_bytes()
+
+
+def test_the_first_view_holds_only_the_button_and_the_panel_opens_by_keyboard(reader: object) -> None:
+    """Until asked, neither the panel nor its script loads; Enter on the button opens it with the first field focused, Enter again closes it."""
+    reader.goto(reader.site_url + PAGES["da"], wait_until="load")
+    reader.wait_for_load_state("networkidle")
+    loaded = "() => performance.getEntriesByType('resource').map(entry => entry.name.split('/').pop())"
+    assert not {"details.js", "details-panel-da.js", "details.css", "fflate.js"} & set(reader.evaluate(loaded))
+    assert reader.locator("[data-details-panel]").count() == 0
+    button = reader.locator("[data-details-opener] > button")
+    button.focus()
+    reader.keyboard.press("Enter")
+    expect(reader.locator("#sv-detail-kommune")).to_be_focused()
+    assert button.get_attribute("aria-expanded") == "true"
+    assert {"details.js", "details-panel-da.js", "details.css"} <= set(reader.evaluate(loaded))
+    button.focus()
+    reader.keyboard.press("Enter")
+    expect(reader.locator("#sv-details")).to_be_hidden()
+    assert button.get_attribute("aria-expanded") == "false"

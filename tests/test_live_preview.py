@@ -10,9 +10,9 @@ from tests.helpers import PROJECT, copy_project
 from tests.live_preview import SERVE_SCRIPT, SHOW_SECONDS, edit_to_screen_seconds, serve_environment
 
 
-def test_make_serve_leaves_out_the_pdfs_and_the_offline_zip() -> None:
+def test_make_serve_leaves_out_the_pdfs_the_word_files_and_the_offline_zip() -> None:
     """The preview skips the slow whole-site work, so a reload stays quick."""
-    assert serve_environment() == {"SENIORSITE_PDF": "0", "SENIORSITE_OFFLINE": "0"}
+    assert serve_environment() == {"SENIORSITE_PDF": "0", "SENIORSITE_OFFLINE": "0", "SENIORSITE_WORD": "0"}
 
 
 def test_make_serve_runs_the_quick_watcher() -> None:

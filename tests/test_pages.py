@@ -142,7 +142,8 @@ def test_a_late_failure_never_replaces_the_published_site(tmp_path: Path) -> Non
     assert "`make site` goes on without\n  - HarfBuzz-Subset" in fixed.stdout
     assert "Seniorværktøjer" in (old_site / "index.html").read_text(encoding="utf-8")
     assert (old_site / "en" / "index.html").is_file()
-    assert len(list((old_site / "pdf").glob("*.pdf"))) == 10
+    assert len(list((old_site / "pdf").glob("*.pdf"))) == 14  # five books and two posters per language
+    assert len(list((old_site / "dokumenter").glob("*.docx"))) == len(list((old_site / "dokumenter").glob("*.odt"))) == 20
     assert (old_site / "seniorvaerktoejer-offline.zip").is_file()
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from seniorsite.data.safe_text import unsafe_reason
 from seniorsite.data.validation import field_name, schema_problems, validator_for
 from seniorsite.data.yaml_source import LineDict, LineList, line_of, read_yaml
+from seniorsite.languages import LANGUAGE_NAMES
 from seniorsite.problems import ContentError, Problem
 
 
@@ -86,4 +87,20 @@ def duplicate_id_problems(document: Any, list_key: str, shown_as: str, name_entr
             problems.append(Problem(shown_as, line, f"'id' {entry_id} is already used at line {seen[entry_id]}; every id must be unique", name_entry([list_key, index])))
         else:
             seen[entry_id] = line
+    return problems
+
+
+def duplicate_text_problems(document: Any, list_key: str, field: str, noun: str, shown_as: str, name_entry: EntryNamer) -> list[Problem]:
+    """Return a Problem for every entry whose text in a field is, in some language, already another entry's (any case)."""
+    problems, seen = [], {}
+    entries = document.get(list_key) if isinstance(document, dict) else None
+    for index, entry in enumerate(entries if isinstance(entries, list) else []):
+        texts = entry.get(field) if isinstance(entry, dict) else None
+        for language, text in texts.items() if isinstance(texts, dict) else []:
+            key = (language, str(text).casefold())
+            line = line_of(document, [list_key, index, field, language])
+            if key in seen:
+                problems.append(Problem(shown_as, line, f"the {LANGUAGE_NAMES.get(language, language)} {noun} '{text}' is already used at line {seen[key]}", name_entry([list_key, index])))
+            else:
+                seen[key] = line
     return problems

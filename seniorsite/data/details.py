@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from seniorsite.data.data_files import EntryNamer, duplicate_id_problems, load_data_file
-from seniorsite.data.yaml_source import line_of
-from seniorsite.languages import LANGUAGE_NAMES
+from seniorsite.data.data_files import duplicate_id_problems, duplicate_text_problems, load_data_file
 from seniorsite.problems import Problem
 
 DETAILS_FILE = "data/details.yml"
@@ -57,28 +55,13 @@ class Details:
         return tuple(field for field in self.fields if field.id in field_ids)
 
 
-def _duplicate_prompt_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:
-    """Return a Problem for a prompt used twice in a language: a filled-in Word file could not tell the two apart."""
-    problems, seen = [], {}
-    for index, entry in enumerate(document.get("fields") or []):
-        labels = entry.get("prompt") if isinstance(entry, dict) else None
-        for language, label in labels.items() if isinstance(labels, dict) else []:
-            key = (language, str(label).casefold())
-            line = line_of(document, ["fields", index, "prompt", language])
-            if key in seen:
-                problems.append(Problem(shown_as, line, f"the {LANGUAGE_NAMES.get(language, language)} prompt '{label}' is already used at line {seen[key]}", namer(["fields", index])))
-            else:
-                seen[key] = line
-    return problems
-
-
 def load_details(path: Path, shown_as: str, schema_dir: Path) -> tuple[Details | None, list[Problem]]:
     """Load and check the fields; return them (None when there are problems) and every problem."""
     document, namer, problems = load_data_file(path, shown_as, schema_dir, "details.schema.json", DETAILS_NOUNS)
     if not isinstance(document, dict):
         return None, problems
     problems += duplicate_id_problems(document, "fields", shown_as, namer)
-    problems += _duplicate_prompt_problems(document, shown_as, namer)
+    problems += duplicate_text_problems(document, "fields", "prompt", "prompt", shown_as, namer)  # a filled-in Word file could not tell them apart
     if problems:
         return None, problems
     fields = tuple(

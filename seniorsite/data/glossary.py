@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from seniorsite.data.data_files import EntryNamer, duplicate_id_problems, load_data_file
+from seniorsite.data.data_files import EntryNamer, duplicate_id_problems, duplicate_text_problems, load_data_file
 from seniorsite.data.yaml_source import line_of
-from seniorsite.languages import LANGUAGE_NAMES
 from seniorsite.problems import Problem
 
 GLOSSARY_NOUNS = {"terms": "term"}
@@ -52,20 +51,6 @@ class Glossary:
         return {term.term[language]: term.explanation[language] for term in self.terms}
 
 
-def _duplicate_term_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:
-    """Return a Problem for a term written twice in the same language (its tooltip would be ambiguous)."""
-    problems, seen = [], {}
-    for index, entry in enumerate(document.get("terms") or []):
-        for language, word in (entry.get("term") or {}).items() if isinstance(entry, dict) and isinstance(entry.get("term"), dict) else []:
-            key = (language, str(word).casefold())
-            line = line_of(document, ["terms", index, "term", language])
-            if key in seen:
-                problems.append(Problem(shown_as, line, f"the {LANGUAGE_NAMES.get(language, language)} term '{word}' is already used at line {seen[key]}", namer(["terms", index])))
-            else:
-                seen[key] = line
-    return problems
-
-
 def _same_as_problems(document: dict, shown_as: str, namer: EntryNamer) -> list[Problem]:
     """Return a Problem for a 'same_as' that names no term of the glossary, or the term itself."""
     entries = [entry for entry in document.get("terms") or [] if isinstance(entry, dict)]
@@ -85,7 +70,7 @@ def load_glossary(path: Path, shown_as: str, schema_dir: Path) -> tuple[Glossary
     if not isinstance(document, dict):
         return None, problems
     problems += duplicate_id_problems(document, "terms", shown_as, namer)
-    problems += _duplicate_term_problems(document, shown_as, namer)
+    problems += duplicate_text_problems(document, "terms", "term", "term", shown_as, namer)  # a tooltip would be ambiguous
     problems += _same_as_problems(document, shown_as, namer)
     if problems:
         return None, problems

@@ -13,6 +13,7 @@ from seniorsite.data.placeholders import PLACEHOLDER
 from seniorsite.strings import Translate
 
 PANEL_TEMPLATE = "partials/data/details-panel.html"
+OPENER_TEMPLATE = "partials/data/details-opener.html"
 FILL_CLASS = "sv-fill"  # the class of a field's span in a text: details.js fills it, the Word files mark it
 # A filled-in span: details.js writes the value in place of the prompt; the Word files mark the same prompt.
 FILL_SPAN = re.compile(rf'<span class="{FILL_CLASS}" data-field="(?P<id>[a-z0-9-]+)">')
@@ -62,16 +63,15 @@ def fields_on_page(html: str, details: Details) -> tuple[Field, ...]:
     return details.used_in({match.group("id") for match in FILL_SPAN.finditer(html)})
 
 
-def details_panel(fields: tuple[Field, ...], language: str, t: Translate, environment: Environment, vendor_root: str) -> str:
-    """Return the panel where a reader fills in the page's fields once, saves them to a file and opens it again."""
+def details_panel(details: Details, language: str, t: Translate, environment: Environment) -> str:
+    """Return the panel with every field, where a reader fills in the details once, saves them to a file and opens it again."""
     return environment.get_template(PANEL_TEMPLATE).render(
-        fields=fields, lang=language, t=t, file_format=DETAILS_FILE_FORMAT, file_version=DETAILS_FILE_VERSION,
-        zip_script=f"{vendor_root}assets/javascripts/vendor/fflate.js",
+        fields=details.fields, lang=language, t=t, file_format=DETAILS_FILE_FORMAT, file_version=DETAILS_FILE_VERSION,
     )
 
 
-def with_details_panel(html: str, details: Details, language: str, t: Translate, environment: Environment, root: str) -> str:
-    """Put the panel before the first section of a written page whose texts have fields to fill in; leave other pages alone."""
+def with_details_opener(html: str, details: Details, language: str, t: Translate, environment: Environment, root: str) -> str:
+    """Put the button that opens the panel before the first section of a written page whose texts have fields to fill in."""
     fields = fields_on_page(html, details)
     if not fields:
         return html
@@ -79,4 +79,5 @@ def with_details_panel(html: str, details: Details, language: str, t: Translate,
     first_section = html.find("<h2", title_end)
     if title_end < 0 or first_section < 0:
         return html
-    return html[:first_section] + details_panel(fields, language, t, environment, root) + html[first_section:]
+    opener = environment.get_template(OPENER_TEMPLATE).render(fields=[field.id for field in fields], lang=language, t=t, root=root)
+    return html[:first_section] + opener + html[first_section:]

@@ -12,14 +12,13 @@ TOOL_SCRIPTS = {
     "catalogue.js": re.compile(r'class="(?:[^"]*\s)?sv-catalogue[\s"]'),
     "copy.js": re.compile(r'class="(?:[^"]*\s)?sv-copy[\s"]'),
     "conversation-form.js": re.compile(rf"<form\b[^>]*\s{PRIVATE_FORM}\b"),
-    "details.js": re.compile(r"<details\b[^>]*\sdata-details-panel\b"),
+    "details-opener.js": re.compile(r"<div\b[^>]*\sdata-details-opener\b"),
     "poster.js": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
 # Each tool's stylesheet (from extra_css in mkdocs.yml) and the markup its rules style.
 TOOL_STYLESHEETS = {
     "events.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:event|next-event)[\s"]'),
     "catalogue.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:catalogue|cards|card|facts|filter)[\s"]'),
-    "details.css": re.compile(r'class="(?:[^"]*\s)?sv-details[\s"]'),
     "poster.css": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
 SCRIPT_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(?P<name>[\w-]+\.js)"></script>\s*')

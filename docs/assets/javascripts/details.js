@@ -1,8 +1,11 @@
 // Your details: the reader fills in a few fields once; every text on the page shows them, copy buttons copy them,
 // and a Word or OpenDocument file downloaded from the page carries them. Nothing is sent or kept in the browser:
 // the details live in the page until the reader saves them to a file of their own, which opens on any page again.
+// details-opener.js loads this script and the panel (window.svDetailsPanel) when the reader first asks for them.
 (function () {
   "use strict";
+
+  var ZIP_SCRIPT = new URL("vendor/fflate.js", document.currentScript.src).href;  // beside this script
 
   var WORD_PART = { docx: "word/document.xml", odt: "content.xml" };
   // The one run (docx) or span (odt) a marked placeholder is written as (seniorsite/outputs/word/convert.py).
@@ -16,7 +19,9 @@
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
   }
   function plainText(xml) {
-    return xml.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+    return xml.replace(/&#x([0-9a-f]+);/gi, function (whole, hex) { return String.fromCodePoint(parseInt(hex, 16)); })
+      .replace(/&#([0-9]+);/g, function (whole, number) { return String.fromCodePoint(parseInt(number, 10)); })
+      .replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"").replace(/&apos;/g, "'").replace(/&amp;/g, "&");
   }
 
   function setUp(panel) {
@@ -104,7 +109,7 @@
         zipLibrary = new Promise(function (resolve, reject) {
           if (window.fflate) { resolve(window.fflate); return; }
           var script = document.createElement("script");
-          script.src = panel.getAttribute("data-zip-script");
+          script.src = ZIP_SCRIPT;
           script.onload = function () { if (window.fflate) { resolve(window.fflate); } else { reject(new Error("no zip library")); } };
           script.onerror = function () { zipLibrary = null; reject(new Error("zip library not loaded")); };
           document.head.appendChild(script);
@@ -176,11 +181,18 @@
     panel.querySelector("[data-details-action=save]").addEventListener("click", save);
     panel.querySelector("[data-details-action=open]").addEventListener("click", function () { fileInput.value = ""; fileInput.click(); });
     fileInput.addEventListener("change", function () { if (fileInput.files.length) { open(fileInput.files[0]); } });
-    panel.hidden = false;
   }
 
+  // Put the panel under the page's button, with the fields the page's texts ask for, in the panel's order.
   function start() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-details-panel]"), setUp);
+    var holder = document.getElementById("sv-details");
+    if (!holder || holder.firstChild || typeof window.svDetailsPanel !== "string") { return; }
+    holder.innerHTML = window.svDetailsPanel;  // written by the build from its escaped partial, never from a reader
+    var wanted = (holder.getAttribute("data-fields") || "").split(" ");
+    Array.prototype.forEach.call(holder.querySelectorAll("[data-detail-holder]"), function (field) {
+      if (wanted.indexOf(field.getAttribute("data-detail-holder")) < 0) { field.parentNode.removeChild(field); }
+    });
+    setUp(holder.querySelector("[data-details-panel]"));
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
