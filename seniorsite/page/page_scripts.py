@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 from seniorsite.page.security_policy import PRIVATE_FORM
 
+PRIVATE_FORM_TAG = re.compile(rf"<form\b[^>]*\s{PRIVATE_FORM}\b")
 # Each tool's script (from extra_javascript in mkdocs.yml) and the markup its start() looks for.
 TOOL_SCRIPTS = {
     "catalogue.js": re.compile(r'class="(?:[^"]*\s)?sv-catalogue[\s"]'),
     "copy.js": re.compile(r'class="(?:[^"]*\s)?sv-copy[\s"]'),
-    "conversation-form.js": re.compile(rf"<form\b[^>]*\s{PRIVATE_FORM}\b"),
+    "conversation-form.js": PRIVATE_FORM_TAG,
     "details-opener.js": re.compile(r"<div\b[^>]*\sdata-details-opener\b"),
     "poster.js": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
@@ -19,6 +20,7 @@ TOOL_SCRIPTS = {
 TOOL_STYLESHEETS = {
     "events.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:event|next-event)[\s"]'),
     "catalogue.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:catalogue|cards|card|facts|filter)[\s"]'),
+    "conversation-form.css": PRIVATE_FORM_TAG,
     "poster.css": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
 SCRIPT_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(?P<name>[\w-]+\.js)"></script>\s*')
