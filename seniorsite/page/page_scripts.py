@@ -21,6 +21,7 @@ TOOL_STYLESHEETS = {
     "events.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:event|next-event)[\s"]'),
     "catalogue.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:catalogue|cards|card|facts|filter)[\s"]'),
     "conversation-form.css": PRIVATE_FORM_TAG,
+    "texts.css": re.compile(r'class="(?:[^"]*\s)?(?:copy-text|sv-fill|sv-details-opener)[\s"]'),
     "poster.css": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
 SCRIPT_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(?P<name>[\w-]+\.js)"></script>\s*')

@@ -20,10 +20,17 @@
     function details() { return Array.prototype.slice.call(form.querySelectorAll("[data-detail]")); }
     function role() { var chosen = form.querySelector("input[name=role]:checked"); return chosen ? chosen.value : "leder"; }
 
-    // On paper a text field shows only what fits; a copy of each answer beside it prints whole.
+    // On paper a text field shows only what fits; a copy of each answer beside it prints whole (made here, so the
+    // page carries no empty copies; without script the fields themselves print, with room to write).
     function mirror(field) {
       var copy = field.parentNode.querySelector(".sv-print-answer");
-      if (copy) { copy.textContent = field.value; }
+      if (!copy) {
+        copy = document.createElement("div");
+        copy.className = "sv-print-answer";
+        copy.setAttribute("aria-hidden", "true");
+        field.parentNode.appendChild(copy);
+      }
+      copy.textContent = field.value;
     }
 
     function showRole() {
@@ -67,14 +74,10 @@
       area.rows = 4;
       area.setAttribute("data-question", "");
       area.value = value;
-      var copy = document.createElement("div");
-      copy.className = "sv-print-answer";
-      copy.setAttribute("aria-hidden", "true");
-      copy.textContent = value;
       holder.appendChild(label);
       holder.appendChild(area);
-      holder.appendChild(copy);
       removedList.appendChild(holder);
+      mirror(area);
     }
 
     // Check a file's contents; return an error message name, or null when it can be opened.
@@ -153,6 +156,7 @@
 
     form.querySelector(".sv-form-bar").hidden = false;
     document.documentElement.classList.add("sv-form-ready");
+    questions().forEach(mirror);
     showRole();
   }
 
