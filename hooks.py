@@ -109,12 +109,14 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Check the pages (a quick read of each) and load the data (once per run, then cached)."""
     problems = page_problems(Path(config.docs_dir), LANGUAGES)
-    if _current_language(config) == DEFAULT_LANGUAGE or not RUN.reviews:  # once per run: both languages' pages are read
+    once_per_run = _current_language(config) == DEFAULT_LANGUAGE or not RUN.reviews  # these read both languages' pages
+    if once_per_run:
         RUN.reviews, review_problems = page_reviews(Path(config.docs_dir), PROJECT_DIR / SCHEMA_DIR)
         problems += review_problems
     try:
         data, loaded_now = RUN.load_data()
-        problems += page_placeholder_problems(Path(config.docs_dir), data.details.ids)
+        if once_per_run:
+            problems += page_placeholder_problems(Path(config.docs_dir), data.details.ids)
     except ContentError as error:
         problems += error.problems
     if problems:

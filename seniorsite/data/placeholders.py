@@ -17,16 +17,29 @@ from seniorsite.problems import ContentError, Problem
 PLACEHOLDER = re.compile(r"\{\{\s*(?P<id>[^{}\s]*)\s*\}\}")
 
 
-def placeholders_in_page(source: str) -> Iterator[tuple[int, str]]:
-    """Yield the line number and id of every placeholder in a page's source, outside code blocks and code spans."""
+def prose_pieces(source: str) -> Iterator[tuple[int, str, bool]]:
+    """Yield every piece of a page's source with its line number and whether it is prose (not a code block or code span); joined, the pieces are the source."""
     fenced = False
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.splitlines(keepends=True), start=1):
         if FENCE.match(line):
             fenced = not fenced
+            yield number, line, False
             continue
         if fenced:
+            yield number, line, False
             continue
-        for match in PLACEHOLDER.finditer(CODE_SPAN.sub(lambda code: " " * len(code.group(0)), line)):
+        start = 0
+        for code in CODE_SPAN.finditer(line):
+            yield number, line[start:code.start()], True
+            yield number, code.group(0), False
+            start = code.end()
+        yield number, line[start:], True
+
+
+def placeholders_in_page(source: str) -> Iterator[tuple[int, str]]:
+    """Yield the line number and id of every placeholder in a page's source, outside code blocks and code spans."""
+    for number, piece, prose in prose_pieces(source):
+        for match in PLACEHOLDER.finditer(piece) if prose else ():
             yield number, match.group("id")
 
 

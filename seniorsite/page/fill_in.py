@@ -8,8 +8,7 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from seniorsite.data.details import Details, Field
-from seniorsite.data.page_check import CODE_SPAN, FENCE
-from seniorsite.data.placeholders import PLACEHOLDER
+from seniorsite.data.placeholders import PLACEHOLDER, prose_pieces
 from seniorsite.strings import Translate
 
 PANEL_TEMPLATE = "partials/data/details-panel.html"
@@ -29,27 +28,11 @@ def fill_span(field: Field, language: str) -> str:
 
 def with_fill_spans(markdown: str) -> str:
     """Replace every `{{ id }}` outside code with an empty marked span, before Markdown can take its words for terms."""
-    lines, fenced = [], False
-    for line in markdown.split("\n"):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
-            line = _outside_code(line)
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def _outside_code(line: str) -> str:
-    """Return a line with each placeholder outside its code spans as an empty marked span."""
     def span(match: re.Match[str]) -> str:
         """Return the empty marked span of one placeholder."""
         return f'<span class="{FILL_CLASS}" data-field="{match.group("id")}"></span>'
 
-    written, start = [], 0
-    for code in CODE_SPAN.finditer(line):
-        written += [PLACEHOLDER.sub(span, line[start:code.start()]), code.group(0)]
-        start = code.end()
-    return "".join([*written, PLACEHOLDER.sub(span, line[start:])])
+    return "".join(PLACEHOLDER.sub(span, piece) if prose else piece for _, piece, prose in prose_pieces(markdown))
 
 
 def with_prompts(html: str, details: Details, language: str) -> str:
