@@ -46,7 +46,7 @@ from seniorsite.page.security_policy import add_security_policy
 from seniorsite.page.template_cache import THEME_TEMPLATES
 from seniorsite.problems import ContentError
 from seniorsite.run import BuildRun
-from seniorsite.whole_site.own_assets import minify_own_assets
+from seniorsite.whole_site.own_assets import ScriptSyntaxError, minify_own_assets
 from seniorsite.whole_site.search_css import move_search_results_css
 from seniorsite.whole_site.search_index import split_search_index
 from seniorsite.whole_site.search_worker import use_stemming_worker
@@ -316,7 +316,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     write_panel_scripts(site_dir, data.details, RUN.strings, LANGUAGES, RUN.partials)
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
     if not RUN.serve:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
-        minify_own_assets(site_dir)
+        try:
+            minify_own_assets(site_dir)
+        except ScriptSyntaxError as error:
+            raise PluginError(str(error)) from None
         pruned = prune_theme_stylesheets(site_dir)
         log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search
