@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from seniorsite.languages import DOCUMENT_LANGUAGES, LANGUAGES, language_prefix
 from seniorsite.outputs.pdf.books import nav_sources
 from seniorsite.outputs.word.publish import WORD_FOLDER
-from seniorsite.outputs.word.texts import CHECKLISTS, COPY_TEXT, SHELL, texts_with_pages
+from seniorsite.outputs.word.texts import CHECKLISTS, COPY_TEXT, HANDOUTS, HANDOUTS_CLASS, PAGE, SHELL, texts_with_pages
 from seniorsite.page.file_sizes import size_text
 from tests.helpers import PROJECT, BuildResult, soup_of
 
@@ -23,6 +23,8 @@ NAV = nav_sources(yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="ut
 # The texts cut from the pages; a form's shell (an empty record, filled in the browser) is tested with its form.
 TEXTS = tuple(text for text in texts_with_pages(NAV) if text.shape != SHELL)
 FILES = [(text, language) for text in TEXTS for language in LANGUAGES]
+# What a written page adds around its content, which a whole page's file leaves out: its title, downloads, copy buttons, panel button, foot.
+AROUND_THE_CONTENT = "article > h1, .sv-download, .sv-copy, .sv-details-opener, .sv-feedback, .md-source-file, .sv-page-owner, .sv-editors"
 
 
 def words(text: str) -> str:
@@ -54,6 +56,13 @@ def expected_texts(site: Path, text: object, language: str) -> list[str]:
         soup = soup_of(site, page_path(source, language))
         heading = soup.find(id=text.section) if text.section else None
         if text.shape == CHECKLISTS and heading is None:
+            continue
+        if text.shape in (PAGE, HANDOUTS):
+            for around in soup.select(AROUND_THE_CONTENT):
+                around.decompose()
+            block = soup.select_one(f".{HANDOUTS_CLASS}" if text.shape == HANDOUTS else "article")
+            assert block is not None, (source, text.key)
+            found += [words(item.get_text()) for item in block.find_all(["p", "li"]) if words(item.get_text())]
             continue
         block = (heading.find_next_sibling("div", class_="copy-text") if text.shape == COPY_TEXT
                  else soup.select_one(".sv-poster") if not text.section else heading.find_next_sibling(["ul", "ol", "div"]))
@@ -106,3 +115,46 @@ def test_each_page_offers_its_texts_files_with_their_real_size(built_site: Build
                 assert re.search(rf"\({re.escape(size_text(file.stat().st_size, language))}\)$", link.get_text()), link.get_text()
                 offered += 1
     assert offered >= 2 * (len(TEXTS) + 5)  # the checklists are offered on every handbook chapter
+
+
+WORKSHOP_GUIDE = next(text for text in TEXTS if text.shape == PAGE and text.key == "workshop")
+WORKSHOP_HANDOUTS = next(text for text in TEXTS if text.shape == HANDOUTS)
+
+
+def docx_tables(path: Path) -> list[list[list[str]]]:
+    """Return every table of a .docx as rows of cell texts."""
+    return [[[words(cell.text) for cell in row.cells] for row in table.rows] for table in docx.Document(str(path)).tables]
+
+
+def page_table(site: Path, source: str, language: str, section: str) -> list[list[str]]:
+    """Return the rows (header row first) of the first table under a section of a built page, as cell texts."""
+    table = soup_of(site, page_path(source, language)).find(id=section).find_next("table")
+    return [[words(cell.get_text()) for cell in row.find_all(["th", "td"])] for row in table.find_all("tr")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_workshop_guides_files_hold_its_agenda_row_by_row(built_site: BuildResult, language: str) -> None:
+    """The guide's Word file has the agenda as a table (time, minutes, item, method, who), row for row; its OpenDocument file every cell."""
+    agenda = page_table(built_site.site, WORKSHOP_GUIDE.pages[0], language, "dagsorden")
+    assert len(agenda) == 10  # the header and nine items from 13:00 to 15:30
+    stem = built_site.site / WORD_FOLDER / WORKSHOP_GUIDE.file_stem(language)
+    assert agenda in docx_tables(stem.with_suffix(".docx"))
+    content = odt_text(stem.with_suffix(".odt"))
+    assert all(cell in content for row in agenda for cell in row)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_handouts_file_holds_every_handout_under_its_heading_in_order(built_site: BuildResult, language: str) -> None:
+    """One file: the page's title as heading 1, then each handout's heading as heading 2 in the page's order, the decision sheet's table with it."""
+    soup = soup_of(built_site.site, page_path(WORKSHOP_HANDOUTS.pages[0], language))
+    headings = [words(h.get_text()).removesuffix("¶").strip() for h in soup.select(f".{HANDOUTS_CLASS} > h2")]
+    assert len(headings) == 8  # the invitation, the agenda, five worksheets and the decision sheet
+    stem = built_site.site / WORD_FOLDER / WORKSHOP_HANDOUTS.file_stem(language)
+    document = docx.Document(str(stem.with_suffix(".docx")))
+    styled = [(paragraph.style.name, paragraph.text) for paragraph in document.paragraphs if paragraph.style.name.startswith("Heading")]
+    assert styled[0] == ("Heading 1", words(soup.select_one("article h1").get_text()).removesuffix("¶").strip())
+    assert [text for style, text in styled if style == "Heading 2"] == headings
+    decisions = page_table(built_site.site, WORKSHOP_HANDOUTS.pages[0], language, "ark-beslutninger")
+    assert [row[0] for row in decisions if row[0]] in [[row[0] for row in table if row[0]] for table in docx_tables(stem.with_suffix(".docx"))]
+    odt_headers = [(str(header.level), words(header.get_formatted_text())) for header in odfdo.Document(str(stem.with_suffix(".odt"))).body.headers]
+    assert [text for level, text in odt_headers if level == "2"] == headings

@@ -23,6 +23,7 @@ TOOL_STYLESHEETS = {
     "conversation-form.css": PRIVATE_FORM_TAG,
     "texts.css": re.compile(r'class="(?:[^"]*\s)?(?:copy-text|sv-fill|sv-details-opener)[\s"]'),
     "poster.css": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
+    "handouts.css": re.compile(r'class="(?:[^"]*\s)?sv-handouts[\s"]'),
 }
 SCRIPT_TAG = re.compile(r'<script src="[^"]*assets/javascripts/(?P<name>[\w-]+\.js)"></script>\s*')
 STYLESHEET_TAG = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/(?P<name>[\w-]+\.css)">\s*')

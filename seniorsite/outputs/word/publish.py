@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from seniorsite.outputs.word.convert import WordFacts, WordJob, write_word_files
-from seniorsite.outputs.word.texts import CHECKLISTS, POSTER, SHELL, RenderedPage, WordText, text_html, texts_with_pages
+from seniorsite.outputs.word.texts import CHECKLISTS, HANDOUTS, PAGE, POSTER, SHELL, RenderedPage, WordText, text_html, texts_with_pages
 from seniorsite.page.file_sizes import size_text
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
@@ -20,7 +20,8 @@ WORD_FOLDER = "dokumenter"
 DOWNLOAD_TEMPLATE = "partials/word/download.html"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT_TYPE = "application/vnd.oasis.opendocument.text"
-LEADS = {CHECKLISTS: "word.download_all", POSTER: "word.download_poster"}  # "Hent tjeklisterne som", "Hent plakaten som"; else "Hent teksten som"
+# "Hent tjeklisterne som", "Hent plakaten som", "Hent hele siden som", "Hent alle arkene som"; else "Hent teksten som"
+LEADS = {CHECKLISTS: "word.download_all", POSTER: "word.download_poster", PAGE: "word.download_page", HANDOUTS: "word.download_handouts"}
 
 
 def write_texts(pages: Mapping[str, RenderedPage], nav_order: Sequence[str], language: str, t: Translate, site_url: str,

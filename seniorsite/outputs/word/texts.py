@@ -18,6 +18,9 @@ CHECKLISTS = "checklists"  # the same section of several pages, each under its p
 POSTER = "poster"  # the poster's block
 SHELL = "shell"  # an empty document in the site's styles, titled, that a form's script fills with what the reader typed
 SHELL_MARKER = "SV-DOCUMENT-BODY"  # the one paragraph document-file.js replaces with the reader's text
+PAGE = "page"  # a whole page: its content after its title
+HANDOUTS = "handouts"  # a page's handouts block, each handout under its heading, the page's title on top
+HANDOUTS_CLASS = "sv-handouts"
 CHECKBOX = "☐ "  # each checklist item starts with a box to tick on paper
 
 
@@ -39,6 +42,8 @@ COMMUNICATION = "kommunikation/index.md"
 TEMPLATE = "samtaleskabelon/index.md"
 POSTER_PAGE = "kommunikation/plakat.md"
 HANDBOOK_FOLDER = "arbejdshaandbog/"
+WORKSHOP = "arbejdshaandbog/workshop.md"
+WORKSHOP_HANDOUTS = "arbejdshaandbog/workshop-materialer.md"
 # Every text a reader can take home to edit, in the order the site shows them. The checklists' pages are the handbook's, in nav order.
 WORD_TEXTS = (
     *(WordText(key, (COMMUNICATION,), key, COPY_TEXT) for key in ("intranet", "direktion", "invitation", "personalemoede", "medarbejder-faq", "hovedmed")),
@@ -47,6 +52,9 @@ WORD_TEXTS = (
     WordText("plakat", (POSTER_PAGE,), "plakaten", POSTER),
     WordText("tjeklister", (), "tjekliste", CHECKLISTS),
     WordText("samtalereferat", ("samtaleskabelon/formular.md",), "", SHELL),
+    WordText("workshop", (WORKSHOP,), "", PAGE),
+    WordText("workshop-invitation", (WORKSHOP_HANDOUTS,), "invitation-til-moedet", COPY_TEXT),
+    WordText("workshop-materialer", (WORKSHOP_HANDOUTS,), "", HANDOUTS),
 )
 
 
@@ -136,6 +144,27 @@ def shell_html(text: WordText, pages: Mapping[str, RenderedPage], t: Translate) 
     return title, _heading(BeautifulSoup("", "html.parser"), "h1", title) + f"<p>{SHELL_MARKER}</p>"
 
 
+def _titled_block(soup: BeautifulSoup, shape: str, fallback: str) -> tuple[str, str] | None:
+    """Return a page's title and, under it as the first heading, its content after the title (PAGE) or its handouts block (HANDOUTS)."""
+    heading = soup.find("h1")
+    title = heading.get_text(" ", strip=True).removesuffix("¶").strip() if isinstance(heading, Tag) else fallback
+    if shape == HANDOUTS:
+        block = soup.find(class_=HANDOUTS_CLASS)
+        if not isinstance(block, Tag):
+            return None
+        parts = list(block.children)
+    else:
+        if not isinstance(heading, Tag):
+            return None
+        parts = list(heading.find_next_siblings())
+    for box_title in (found for part in parts if isinstance(part, Tag) for found in part.select("p.admonition-title")):
+        bold = soup.new_tag("strong")  # a box's title ("Kort fortalt") stays bold in the file
+        bold.extend(list(box_title.contents))
+        box_title.append(bold)
+        del box_title["class"]
+    return title, _heading(soup, "h1", title) + "".join(str(part) for part in parts)
+
+
 def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, t: Translate) -> tuple[str, str] | None:
     """Return a text's title and its HTML as a document, cut out of its rendered pages; None when its page or section is missing."""
     if text.shape == SHELL:
@@ -159,6 +188,8 @@ def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, 
             if heading:
                 heading.name = "h1"
             return title, "".join(str(child) for child in block.contents)
+        if text.shape in (PAGE, HANDOUTS):
+            return _titled_block(soup, text.shape, page.title)
         found = _section_parts(soup, text.section)
         if found is None:
             if text.shape == CHECKLISTS:
