@@ -12,6 +12,7 @@ from seniorsite.data.events import EVENT_NOUNS, Event, load_events
 from seniorsite.data.faq import FAQ_NOUNS, Faq, load_faq
 from seniorsite.data.glossary import GLOSSARY_NOUNS, Glossary, load_glossary
 from seniorsite.data.placeholders import data_placeholder_problems
+from seniorsite.data.policy import POLICY_NOUNS, Policy, load_policy
 from seniorsite.problems import ContentError
 
 DATA_DIR = "data"
@@ -22,6 +23,7 @@ EVENTS_FILE = f"{DATA_DIR}/events.yml"
 CONVERSATION_FILE = f"{DATA_DIR}/conversation.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 CATALOGUE_FILE = f"{DATA_DIR}/catalogue.yml"
+POLICY_FILE = f"{DATA_DIR}/policy.yml"
 # The data files whose texts come in both languages (spelling, translation status, placeholders), with the nouns that name their entries.
 TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
     FAQ_FILE: FAQ_NOUNS,
@@ -30,6 +32,7 @@ TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
     GLOSSARY_FILE: GLOSSARY_NOUNS,
     CATALOGUE_FILE: {"values": "value"},
     DETAILS_FILE: DETAILS_NOUNS,
+    POLICY_FILE: POLICY_NOUNS,
 }
 
 
@@ -43,6 +46,7 @@ class SiteData:
     glossary: Glossary
     catalogue: Catalogue
     details: Details
+    policy: Policy
 
 
 def load_site_data(project_dir: Path) -> SiteData:
@@ -57,6 +61,8 @@ def load_site_data(project_dir: Path) -> SiteData:
     problems += more
     details, more = load_details(project_dir / DETAILS_FILE, DETAILS_FILE, schema_dir)
     problems += more
+    policy, more = load_policy(project_dir / POLICY_FILE, POLICY_FILE, schema_dir, project_dir / DOCS_DIR)
+    problems += more
     if details is not None:
         files = {shown_as: (project_dir / shown_as, nouns) for shown_as, nouns in TRANSLATED_DATA_FILES.items() if shown_as != DETAILS_FILE}
         problems += data_placeholder_problems(files, details.ids)
@@ -66,9 +72,10 @@ def load_site_data(project_dir: Path) -> SiteData:
     if facets is not None:
         entries, more = load_entries(project_dir / DOCS_DIR, facets, schema_dir)
         problems += more
-    if problems or None in (faq, events, conversation, glossary, facets, details):
+    if problems or None in (faq, events, conversation, glossary, facets, details, policy):
         raise ContentError(problems)
-    return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries), details=details)
+    return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries), details=details,
+                    policy=policy)
 
 
 class SiteDataCache:
