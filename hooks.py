@@ -19,7 +19,7 @@ from seniorsite.data.catalogue import entry_slug
 from seniorsite.data.page_check import page_problems
 from seniorsite.data.page_reviews import danish_page_of, page_reviews
 from seniorsite.data.placeholders import page_placeholder_problems
-from seniorsite.data.site_data import EVENTS_FILE, SCHEMA_DIR
+from seniorsite.data.site_data import EVENTS_FILE, SCHEMA_DIR, YEAR_CYCLE_FILE
 from seniorsite.editing.annotations import in_github_actions, link_warning_annotation, problem_annotations
 from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang_links, language_base_url, language_prefix, share_image_url, site_root
 from seniorsite.outputs.calendars import write_every_calendar
@@ -28,6 +28,7 @@ from seniorsite.outputs.offline.copy_site import write_offline_zip
 from seniorsite.outputs.pdf.books import Chapter, nav_sources, neutral_source
 from seniorsite.outputs.word.publish import with_word_downloads, write_texts
 from seniorsite.outputs.word.texts import RenderedPage
+from seniorsite.outputs.year_cycle_calendar import write_year_calendars
 from seniorsite.page.compact_html import compact_html
 from seniorsite.page.fill_in import with_details_opener, with_fill_spans, with_prompts
 from seniorsite.page.markers import body_line_offset, replace_markers
@@ -46,7 +47,7 @@ from seniorsite.page.security_policy import add_security_policy
 from seniorsite.page.template_cache import THEME_TEMPLATES
 from seniorsite.problems import ContentError
 from seniorsite.run import BuildRun
-from seniorsite.whole_site.own_assets import minify_own_assets
+from seniorsite.whole_site.own_assets import ScriptSyntaxError, minify_own_assets
 from seniorsite.whole_site.search_css import move_search_results_css
 from seniorsite.whole_site.search_index import split_search_index
 from seniorsite.whole_site.search_worker import use_stemming_worker
@@ -303,7 +304,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged the search index
 def on_post_build(config: MkDocsConfig) -> None:
-    """Give each language its own search index and sitemap, write every language's calendars, slim the CSS and scripts, and (unless switched off) write the offline zip."""
+    """Give each language its own search index and sitemap, write every language's calendars (the events and the year), slim the CSS and scripts, and (unless switched off) write the offline zip."""
     if not _outer_build_finished(config):
         return
     site_dir = Path(config.site_dir)
@@ -313,10 +314,15 @@ def on_post_build(config: MkDocsConfig) -> None:
         split_sitemap(site_dir, config.site_url, LANGUAGES)
     write_every_calendar(site_dir, data.events, RUN.strings, config.site_url, EVENTS_PAGE, urlsplit(config.site_url).hostname or "localhost",
                          RUN.now, PROJECT_DIR / EVENTS_FILE)
+    write_year_calendars(site_dir, data.year_cycle, RUN.strings, config.site_url, urlsplit(config.site_url).hostname or "localhost",
+                         RUN.now, PROJECT_DIR / YEAR_CYCLE_FILE)
     write_panel_scripts(site_dir, data.details, RUN.strings, LANGUAGES, RUN.partials)
     log.info(f"Search indexes per language: {counts}; calendars written for {len(data.events)} events")
     if not RUN.serve:  # the preview keeps the theme's whole CSS (it looks the same) and reloads sooner
-        minify_own_assets(site_dir)
+        try:
+            minify_own_assets(site_dir)
+        except ScriptSyntaxError as error:
+            raise PluginError(str(error)) from None
         pruned = prune_theme_stylesheets(site_dir)
         log.info("Theme CSS kept: " + ", ".join(f"{name} {after // 1000} of {before // 1000} KB" for name, (before, after) in pruned.items()))
     move_search_results_css(site_dir)  # search-on-demand.js loads them when the reader turns to search

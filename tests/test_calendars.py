@@ -56,7 +56,7 @@ def expected_span(event: Event) -> tuple[object, object]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_two_readers_agree_on_every_built_calendar_file(built_site: BuildResult, language: str) -> None:
     """icalendar and vobject give the same UTC start and end for every event in every .ics, equal to the data."""
-    files = sorted((built_site.site / language_prefix(language) / "kalender").glob("*.ics"))
+    files = sorted(f for f in (built_site.site / language_prefix(language) / "kalender").glob("*.ics") if f.name != "aarshjul.ics")  # the year: test_year_cycle.py
     assert len(files) == len(EVENTS) + 1
     for file in files:
         data = file.read_bytes()

@@ -19,7 +19,9 @@ from seniorsite.page.security_policy import policy_for
 from tests.helpers import PROJECT, BuildResult, soup_of
 
 CONVERSATION = load_site_data(PROJECT).conversation
-QUESTIONS = CONVERSATION.all_questions()
+# Every question answered in a field of its own; the record's "who does what by when" is rows of what, who and by when.
+QUESTIONS = [question for question in CONVERSATION.all_questions() if question.answer != "agreements"]
+ROWS_QUESTION = next(question for question in CONVERSATION.all_questions() if question.answer == "agreements")
 FORM = {"da": "samtaleskabelon/formular/", "en": "en/samtaleskabelon/formular/"}
 FILE_SCHEMA = json.loads((PROJECT / "schemas" / "conversation-file.schema.json").read_text(encoding="utf-8"))
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -39,9 +41,9 @@ def test_every_question_is_one_labelled_field_in_its_fieldset(built_site: BuildR
     """Each question of data/conversation.yml is a field named by its id, labelled, in its theme's fieldset."""
     form = soup_of(built_site.site, FORM[language]).select_one("form[data-private-form]")
     fields = form.select("[data-question]")
-    assert [field["name"] for field in fields] == [q.id for q in QUESTIONS]
+    assert [field["id"] for field in fields] == [f"q-{q.id}" for q in QUESTIONS]
     for question in QUESTIONS:
-        field = form.find(attrs={"name": question.id})
+        field = form.find(id=f"q-{question.id}")
         label = form.find("label", attrs={"for": field["id"]})
         assert " ".join(label.get_text().split()) == " ".join(question.text[language].split())
         if question.help:
@@ -50,9 +52,12 @@ def test_every_question_is_one_labelled_field_in_its_fieldset(built_site: BuildR
     for theme in CONVERSATION.themes:
         assert theme.title[language] in legends
         fieldset = form.find("fieldset", id=f"form-{theme.id}")
-        assert [f["name"] for f in fieldset.select("[data-question]")] == [q.id for q in theme.questions]
+        assert [f["id"] for f in fieldset.select("[data-question]")] == [f"q-{q.id}" for q in theme.questions]
     assert {fs["data-role"] for fs in form.select("fieldset[data-role]")} == set(ROLES)
-    for name in ("date", "manager", "employee", "followup"):
+    rows = form.select_one(f"[data-agreements][aria-labelledby=q-{ROWS_QUESTION.id}]")
+    assert " ".join(form.find(id=f"q-{ROWS_QUESTION.id}").get_text().split()) == ROWS_QUESTION.text[language]
+    assert len(rows.select("[data-agreement]")) == 3
+    for name in ("workplace", "date", "manager", "employee", "followup"):
         field = form.find(attrs={"name": name})
         assert form.find("label", attrs={"for": field["id"]}) is not None
 
@@ -75,6 +80,16 @@ def test_the_file_schema_names_the_format_and_version_the_form_writes() -> None:
 # ----- in the browser ---------------------------------------------------------------------------
 FAVICON = "/" + yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["favicon"]  # the site's icon
 
+OWN_FILES = ("assets/javascripts/", "dokumenter/")  # the site's scripts and its documents' shells
+
+
+def fetches_only_own_file(request: object, site_url: str) -> bool:
+    """True for a GET of one of the site's own scripts or document shells, with no query and no body: it carries nothing typed."""
+    address = urlsplit(request.url)
+    return (request.method == "GET" and request.post_data is None and not address.query
+            and request.url.startswith(tuple(site_url + folder for folder in OWN_FILES)))
+
+
 @pytest.fixture
 def form_page(browser: object, site_url: str) -> Iterator[object]:
     """A desktop page that records every request made after the form has loaded, and script errors."""
@@ -85,8 +100,11 @@ def form_page(browser: object, site_url: str) -> Iterator[object]:
     page.site_url = site_url
     page.watching = False
     # The browser fetches the site's icon on its own, at times after the network went quiet; it carries nothing typed.
+    # The form's file actions load the site's own scripts (and the record's empty document) on the first press: a GET
+    # of a fixed file carries nothing typed, so only those may follow the load; any other request is recorded.
     page.on("request", lambda request: page.late_requests.append(request.url)
-            if page.watching and not request.url.startswith(("blob:", "data:")) and not request.url.endswith(FAVICON) else None)
+            if page.watching and not request.url.startswith(("blob:", "data:")) and not request.url.endswith(FAVICON)
+            and not fetches_only_own_file(request, site_url) else None)
     yield page
     assert page.errors == []
     assert context.cookies() == []
@@ -106,7 +124,7 @@ def fill_everything(page: object, role: str = "leder") -> None:
     for name, value in DETAILS.items():
         page.fill(f"[name={name}]", value)
     for question in QUESTIONS:
-        field = page.locator(f"[name={question.id}]")
+        field = page.locator(f"#q-{question.id}")
         if not field.is_visible():
             page.check(f"#sv-role-{'medarbejder' if role == 'leder' else 'leder'}")
             field.fill(answer_for(question.id))
@@ -152,10 +170,10 @@ def test_save_reload_and_open_bring_every_answer_back_exactly(form_page: object,
     page.reload(wait_until="load")
     page.wait_for_load_state("networkidle")
     page.watching = True
-    assert all(page.locator(f"[name={q.id}]").input_value() == "" for q in QUESTIONS)
+    assert all(page.locator(f"#q-{q.id}").input_value() == "" for q in QUESTIONS)
     open_file(page, tmp_path / "samtale.json")
     expect(page.locator("[data-status]")).to_have_text("Filen er åbnet. Svarene står på deres spørgsmål.")
-    assert all(page.locator(f"[name={q.id}]").input_value() == answer_for(q.id) for q in QUESTIONS)
+    assert all(page.locator(f"#q-{q.id}").input_value() == answer_for(q.id) for q in QUESTIONS)
     assert {name: page.locator(f"[name={name}]").input_value() for name in DETAILS} == DETAILS
     assert page.late_requests == [] and storage(page) == []
 
@@ -171,7 +189,7 @@ def test_a_danish_file_opens_on_the_english_form(form_page: object, tmp_path: Pa
     open_file(page, tmp_path / "dansk.json")
     expect(page.locator("[data-status]")).to_have_text("The file is open. The answers are on their questions.")
     assert page.locator("#sv-role-medarbejder").is_checked()
-    assert all(page.locator(f"[name={q.id}]").input_value() == answer_for(q.id) for q in QUESTIONS)
+    assert all(page.locator(f"#q-{q.id}").input_value() == answer_for(q.id) for q in QUESTIONS)
     assert page.late_requests == []
 
 
@@ -186,13 +204,13 @@ def test_a_bad_file_is_refused_and_what_was_typed_stays(form_page: object, tmp_p
     page = form_page
     open_form(page, "da")
     first = QUESTIONS[0].id
-    page.fill(f"[name={first}]", "Mit svar, som ikke må forsvinde")
+    page.fill(f"#q-{first}", "Mit svar, som ikke må forsvinde")
     (tmp_path / "fil.json").write_text(content, encoding="utf-8")
     open_file(page, tmp_path / "fil.json")
     alert = page.locator("[role=alert][data-alert]")
     expect(alert).to_contain_text(message)
     expect(alert).to_contain_text("Intet af det, du har skrevet, er ændret.")
-    assert page.locator(f"[name={first}]").input_value() == "Mit svar, som ikke må forsvinde"
+    assert page.locator(f"#q-{first}").input_value() == "Mit svar, som ikke må forsvinde"
     assert page.late_requests == []
 
 
@@ -202,15 +220,15 @@ def test_opening_a_file_over_typed_text_asks_first(form_page: object, tmp_path: 
     open_form(page, "da")
     first = QUESTIONS[0].id
     (tmp_path / "god.json").write_text(json.dumps({"format": FILE_FORMAT, "version": 1, "language": "da", "role": "leder", "answers": {first: "fra filen"}}), encoding="utf-8")
-    page.fill(f"[name={first}]", "skrevet nu")
+    page.fill(f"#q-{first}", "skrevet nu")
     with page.expect_event("dialog") as asked:  # the file is read after the click returns: wait for the question itself
         open_file(page, tmp_path / "god.json")
     assert asked.value.message == "Vil du erstatte det, du har skrevet, med indholdet af filen?"
     asked.value.dismiss()
-    assert page.locator(f"[name={first}]").input_value() == "skrevet nu"
+    assert page.locator(f"#q-{first}").input_value() == "skrevet nu"
     page.once("dialog", lambda dialog: dialog.accept())
     open_file(page, tmp_path / "god.json")
-    expect(page.locator(f"[name={first}]")).to_have_value("fra filen")
+    expect(page.locator(f"#q-{first}")).to_have_value("fra filen")
 
 
 def test_answers_to_removed_questions_are_shown_and_kept(form_page: object, tmp_path: Path) -> None:
@@ -245,13 +263,13 @@ def test_clear_asks_first(form_page: object) -> None:
     page = form_page
     open_form(page, "da")
     first = QUESTIONS[0].id
-    page.fill(f"[name={first}]", "tekst")
+    page.fill(f"#q-{first}", "tekst")
     page.once("dialog", lambda dialog: dialog.dismiss())
     page.click("[data-action=clear]")
-    assert page.locator(f"[name={first}]").input_value() == "tekst"
+    assert page.locator(f"#q-{first}").input_value() == "tekst"
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-action=clear]")
-    assert page.locator(f"[name={first}]").input_value() == ""
+    assert page.locator(f"#q-{first}").input_value() == ""
     expect(page.locator("[data-status]")).to_have_text("Formularen er tømt.")
 
 
@@ -260,7 +278,7 @@ def test_leaving_with_unsaved_changes_asks_first(browser: object, site_url: str)
     context = browser.new_context()
     page = context.new_page()
     page.goto(site_url + FORM["da"], wait_until="networkidle")
-    page.fill(f"[name={QUESTIONS[0].id}]", "ikke gemt")
+    page.fill(f"#q-{QUESTIONS[0].id}", "ikke gemt")
     asked = []
     page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
     page.close(run_before_unload=True)
@@ -277,13 +295,13 @@ def test_print_shows_answers_and_hides_the_controls(form_page: object) -> None:
     page = form_page
     open_form(page, "da")
     first, second = QUESTIONS[0].id, QUESTIONS[1].id
-    page.fill(f"[name={first}]", "Første linje\nAnden linje")
+    page.fill(f"#q-{first}", "Første linje\nAnden linje")
     page.emulate_media(media="print")
-    copy = page.locator(f"[name={first}] ~ .sv-print-answer")
+    copy = page.locator(f"#q-{first} ~ .sv-print-answer")
     expect(copy).to_be_visible()
     assert copy.inner_text() == "Første linje\nAnden linje"
-    assert page.locator(f"[name={second}] ~ .sv-print-answer").bounding_box()["height"] >= 60
-    for hidden in (".sv-form-actions", ".sv-form-notice", ".md-header", ".md-sidebar--primary", ".md-footer", f"[name={first}]"):
+    assert page.locator(f"#q-{second} ~ .sv-print-answer").bounding_box()["height"] >= 60
+    for hidden in (".sv-form-actions", ".sv-form-notice", ".md-header", ".md-sidebar--primary", ".md-footer", f"#q-{first}"):
         expect(page.locator(hidden).first).to_be_hidden()
 
 
@@ -291,7 +309,7 @@ def test_the_form_works_by_keyboard(form_page: object, tmp_path: Path) -> None:
     """Tab reaches a question and the save button; Enter on it saves the file."""
     page = form_page
     open_form(page, "en")
-    page.focus(f"[name={QUESTIONS[0].id}]")
+    page.focus(f"#q-{QUESTIONS[0].id}")
     page.keyboard.type("typed by keyboard")
     page.focus("[data-action=save]")
     with page.expect_download() as download:
@@ -322,7 +340,7 @@ def test_axe_passes_on_the_empty_and_the_filled_form(browser: object, site_url: 
         if state == "filled":
             page.fill("[name=manager]", "Navn")
             for question in QUESTIONS:
-                field = page.locator(f"[name={question.id}]")
+                field = page.locator(f"#q-{question.id}")
                 if field.is_visible():
                     field.fill(answer_for(question.id))
         result = Axe().run(page, options=WCAG_AA)

@@ -9,7 +9,7 @@ import pytest
 from scripts.first_view import FIRST_VIEW_LIMIT, first_view_requests
 from seniorsite.page.compact_html import compact_html
 from seniorsite.page.page_scripts import without_unused_tool_assets
-from seniorsite.whole_site.own_assets import minified_css, minified_js
+from seniorsite.whole_site.own_assets import ScriptSyntaxError, minified_css, minified_js
 from seniorsite.whole_site.search_css import split_search_results_css
 from seniorsite.whole_site.unused_css import pruned_stylesheets, used_names
 from tests.helpers import BuildResult, site_pages, soup_of
@@ -101,7 +101,17 @@ def test_blank_space_goes_but_not_inside_a_textarea_or_pre() -> None:
 def test_own_css_and_js_lose_comments_not_meaning() -> None:
     """Comments and blank space go; a string with a double slash and a space inside a string stay."""
     assert minified_css('/* note */\n.a  .b {\n  content: "  x";\n  color: red !important;\n}\n') == '.a .b{content:"  x";color:red!important}'
-    assert minified_js('// note\n(function () {\n  var url = "http://x";  // inline\n})();\n') == '(function () {\nvar url = "http://x";  // inline\n})();\n'
+    script = '// note\n(function () {\n  "use strict";\n  var address = "http://x  y";  // inline\n  window.shown = address;\n})();\n'
+    smaller = minified_js(script)
+    assert "note" not in smaller and "inline" not in smaller and "address" not in smaller  # comments gone, a local name shortened
+    assert '"use strict"' in smaller and '"http://x  y"' in smaller and "window.shown=" in smaller  # strings and globals kept
+    assert len(smaller) < len(script) * 0.6
+
+
+def test_a_script_the_minifier_cannot_read_stops_the_build_naming_it() -> None:
+    """The site's own scripts are ES5: an arrow function is refused with the file's name, not shipped half-minified."""
+    with pytest.raises(ScriptSyntaxError, match=r"docs/assets/javascripts/new\.js: .*plain ES5"):
+        minified_js("var f = (x) => x;\n", "new.js")
 
 
 def test_a_page_without_a_tool_loses_its_script() -> None:

@@ -12,9 +12,10 @@ from seniorsite.problems import Problem
 
 CONVERSATION_NOUNS = {"preparation": "preparation", "themes": "theme", "questions": "question"}
 ROLES = ("leder", "medarbejder")
+ROWS_ANSWER = "agreements"  # the record's rows of what, who and by when: one question, in the agreements section
 # The reader's saved file (schemas/conversation-file.schema.json): its format name and version.
 FILE_FORMAT = "seniorvaerktoejer-samtale"
-FILE_VERSION = 1
+FILE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,12 @@ def _structure_problems(document: dict, shown_as: str, namer: EntryNamer) -> lis
             problems.append(Problem(shown_as, line, f"'id' {question_id} is already used at line {seen[question_id]}; every question id must be unique, as saved answers are keyed by it", entry))
         else:
             seen[question_id] = line
+        if question.get("answer") == ROWS_ANSWER and path[0] != "agreements":
+            problems.append(Problem(shown_as, line_of(document, [*path, "answer"]), f"'answer' {ROWS_ANSWER} belongs only to a question under 'agreements', where the record's rows are", entry))
+    rows_questions = [path for path in _question_paths(document) if path[0] == "agreements" and isinstance(_node(document, path), dict)
+                      and _node(document, path).get("answer") == ROWS_ANSWER]
+    for path in rows_questions[1:]:
+        problems.append(Problem(shown_as, line_of(document, [*path, "answer"]), f"only one question can have 'answer' {ROWS_ANSWER}; the record has one set of rows (what, who, by when)", f'question "{_node(document, path).get("id")}"'))
     roles = [section.get("role") for section in document.get("preparation") or [] if isinstance(section, dict)]
     if len(roles) == len(ROLES) and tuple(roles) != ROLES:
         problems.append(Problem(shown_as, line_of(document, ["preparation"]), f"'role' must be {ROLES[0]} in the first preparation and {ROLES[1]} in the second", "preparation"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from babel.dates import format_date, format_time
 
@@ -25,3 +25,19 @@ def format_when(start: date | datetime, end: date | datetime, language: str, t: 
     if start == end:
         return format_day(start, language, t)
     return t("when.days").format(start=format_day(start, language, t), end=format_day(end, language, t))
+
+
+def format_day_of_year(month: int, day: int, language: str, t: Translate) -> str:
+    """Write a day of any year, without the year (19. januar, 19 January)."""
+    return format_date(date(2000, month, day), t("year_cycle.date_pattern"), locale=language)
+
+
+def month_name(month: int, language: str) -> str:
+    """Return a month's name as a heading writes it (Januar, January)."""
+    name = format_date(date(2000, month, 1), "LLLL", locale=language)
+    return name[:1].upper() + name[1:]
+
+
+def format_clock(moment: time, language: str, t: Translate) -> str:
+    """Write a time of day the way the language does (14.00, 14:00)."""
+    return format_time(moment, t("time.pattern"), locale=language)

@@ -17,11 +17,19 @@ from seniorsite.data.events import Event, split_events
 from seniorsite.data.policy import FILE_FORMAT as POLICY_FILE_FORMAT
 from seniorsite.data.policy import FILE_VERSION as POLICY_FILE_VERSION
 from seniorsite.data.site_data import SiteData
+from seniorsite.data.year_cycle import Moment
 from seniorsite.languages import LANGUAGES
 from seniorsite.page import structured_data
-from seniorsite.page.addresses import CALENDAR_FOLDER, DOWNLOADS_PLACEHOLDER, FEED_NAME, POSTER_DOWNLOADS_PLACEHOLDER, event_file_name
+from seniorsite.page.addresses import (
+    CALENDAR_FOLDER,
+    DOWNLOADS_PLACEHOLDER,
+    FEED_NAME,
+    POSTER_DOWNLOADS_PLACEHOLDER,
+    YEAR_CYCLE_NAME,
+    event_file_name,
+)
 from seniorsite.page.calendar_links import google_calendar_url, outlook_url
-from seniorsite.page.dates import format_when
+from seniorsite.page.dates import format_clock, format_day_of_year, format_when, month_name
 from seniorsite.page.qr_code import qr_svg
 from seniorsite.strings import Translate
 
@@ -118,6 +126,37 @@ class PageRenderer:
         if not upcoming:
             return ""
         return self._render("next-event.html", events_page=f"{self.root}{EVENTS_PAGE}", **self._event_view(upcoming[0]))
+
+    def _moment_view(self, moment: Moment) -> dict[str, object]:
+        """Return what the year's partial needs to show one moment: its day, time, how often, text and link."""
+        first_year = self.data.year_cycle.first_year
+        times = (self.t("year_cycle.timed").format(start=format_clock(moment.start, self.language, self.t), end=format_clock(moment.end, self.language, self.t))
+                 if moment.start and moment.end else self.t("year_cycle.all_day"))
+        link = moment.link
+        return {
+            "moment": moment,
+            "day": format_day_of_year(moment.month, moment.day, self.language, self.t),
+            "times": times,
+            "repeats": self.t("year_cycle.every-year" if moment.every == 1 else "year_cycle.every-second-year").format(year=first_year),
+            # The description was checked to hold no HTML; it stays Markdown for the page to render.
+            "description": Markup(moment.description[self.language].strip()),
+            "link": f"{self.root}{link.address}" if link else "",
+            "link_title": link.title.get(self.language, "") if link else "",
+        }
+
+    def year_cycle(self) -> str:
+        """Render the senior effort's year month by month, each moment with its day, time, text and link."""
+        months = [
+            {"name": month_name(month, self.language), "id": month_name(month, "da").lower(), "moments": [self._moment_view(m) for m in moments]}
+            for month, moments in self.data.year_cycle.by_month()
+        ]
+        return self._render("year-cycle.html", months=months)
+
+    def year_cycle_calendar(self) -> str:
+        """Render the links to download the year's calendar file and to subscribe to it."""
+        file = f"{CALENDAR_FOLDER}/{YEAR_CYCLE_NAME}"
+        return self._render("year-cycle-calendar.html", download=f"{self.root}{file}", address=f"{self.home_url}{file}" if self.home_url else "",
+                            starts=self.t("year_cycle.starts").format(year=self.data.year_cycle.first_year))
 
     def _questions(self, section: Section) -> str:
         """Render one section's intro and numbered questions."""
@@ -243,4 +282,6 @@ class PageRenderer:
             "poster-print": self.poster_print,
             "poster-downloads": self.poster_downloads,
             "translation-status": self.translation_status,
+            "year-cycle": self.year_cycle,
+            "year-cycle-calendar": self.year_cycle_calendar,
         }

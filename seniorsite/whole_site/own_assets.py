@@ -6,6 +6,9 @@ import re
 from pathlib import Path
 
 import tinycss2
+from calmjs.parse import es5
+from calmjs.parse.exceptions import ECMASyntaxError
+from calmjs.parse.unparsers.es5 import minify_print
 from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule, WhitespaceToken
 
 # The site's own files as MkDocs copies them from docs/; the theme's (*.min.*), workers and vendored code stay as they are.
@@ -14,7 +17,6 @@ OWN_SCRIPTS = "assets/javascripts/*.js"
 OWN_IMAGES = "assets/images/*.svg"
 THEME_FILE = ".min."
 NESTING_AT_RULES = ("media", "supports", "keyframes", "layer", "container")  # blocks of rules, not of declarations
-LINE_COMMENT = re.compile(r"^[ \t]*//.*\n", re.M)
 INDENTATION = re.compile(r"^[ \t]+", re.M)
 XML_COMMENT = re.compile(r"\s*<!--.*?-->", re.S)
 
@@ -59,13 +61,16 @@ def minified_css(css: str) -> str:
     return _compact_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
 
 
-def minified_js(script: str) -> str:
-    """Return a script without its whole-line comments and indentation (a script with a template literal, as it is)."""
-    # Hand-written: no JavaScript minifier is among the pinned packages, and the site's scripts keep to
-    # plain lines (no template literals, no string over two lines), where these two cuts are safe.
-    if "`" in script:
-        return script
-    return INDENTATION.sub("", LINE_COMMENT.sub("", script))
+class ScriptSyntaxError(ValueError):
+    """A site script the minifier cannot read: the site's own scripts are plain ES5."""
+
+
+def minified_js(script: str, name: str = "script") -> str:
+    """Return a script minified by calmjs.parse: no comments or blank space, its local names shortened, its globals kept."""
+    try:
+        return minify_print(es5(script), obfuscate=True, obfuscate_globals=False) + "\n"
+    except ECMASyntaxError as error:
+        raise ScriptSyntaxError(f"docs/assets/javascripts/{name}: {error} (the site's own scripts are plain ES5: var, function, no arrow functions, classes or template literals)") from None
 
 
 def minified_svg(svg: str) -> str:
@@ -81,7 +86,7 @@ def minify_own_assets(site: Path) -> dict[str, tuple[int, int]]:
             if THEME_FILE in path.name:
                 continue
             text = path.read_text(encoding="utf-8")
-            smaller = minified(text)
+            smaller = minified_js(text, path.name) if minified is minified_js else minified(text)
             path.write_text(smaller, encoding="utf-8")
             sizes[path.name] = (len(text.encode("utf-8")), len(smaller.encode("utf-8")))
     return sizes

@@ -11,7 +11,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from seniorsite.outputs.word.convert import WordFacts, WordJob, write_word_files
-from seniorsite.outputs.word.texts import CHECKLISTS, POSTER, RenderedPage, WordText, text_html, texts_with_pages
+from seniorsite.outputs.word.texts import CHECKLISTS, POSTER, SHELL, RenderedPage, WordText, text_html, texts_with_pages
 from seniorsite.page.file_sizes import size_text
 from seniorsite.problems import ContentError, Problem
 from seniorsite.strings import Translate
@@ -29,7 +29,7 @@ def write_texts(pages: Mapping[str, RenderedPage], nav_order: Sequence[str], lan
     jobs, problems = [], []
     texts = texts_with_pages(nav_order)
     for text in texts:
-        found = text_html(text, pages, site_url, t("word.checklists_title"))
+        found = text_html(text, pages, site_url, t)
         if found is None:
             where = f"docs/{text.pages[0]}" if text.pages else "mkdocs.yml (nav)"
             problems.append(Problem(where, 0, f"the Word file '{text.file_stem(language)}' is cut from the section '#{text.section or text.shape}', which is missing"))
@@ -57,8 +57,8 @@ def with_word_downloads(output: str, page_source: str, written: Mapping[str, tup
                         t: Translate, environment: Environment) -> str:
     """Return a written page with each of its texts' files offered under the text's heading (the poster's under its title)."""
     for text, facts in written.values():
-        if page_source not in text.pages:
-            continue
+        if page_source not in text.pages or text.shape == SHELL:
+            continue  # a shell is fetched by its form's script, filled with the reader's answers, never offered empty
         links = download_links(text, facts, text.section, root, language, t, environment)
         heading = re.compile(rf'<h([23]) id="{re.escape(text.section)}"[^>]*>.*?</h\1>' if text.section else r"</h1>", re.S)
         found = heading.search(output)

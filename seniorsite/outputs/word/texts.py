@@ -10,11 +10,14 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup, Tag
 
 from seniorsite.page.qr_code import qr_png
+from seniorsite.strings import Translate
 
 COPY_TEXT = "copy-text"  # the ready-to-use text in a section's frame; its bold lines become headings
 SECTION = "section"  # a whole section under its heading
 CHECKLISTS = "checklists"  # the same section of several pages, each under its page's title
 POSTER = "poster"  # the poster's block
+SHELL = "shell"  # an empty document in the site's styles, titled, that a form's script fills with what the reader typed
+SHELL_MARKER = "SV-DOCUMENT-BODY"  # the one paragraph document-file.js replaces with the reader's text
 CHECKBOX = "☐ "  # each checklist item starts with a box to tick on paper
 
 
@@ -43,6 +46,7 @@ WORD_TEXTS = (
     WordText("forberedelse-medarbejder", (TEMPLATE,), "forberedelse-medarbejder", SECTION),
     WordText("plakat", (POSTER_PAGE,), "plakaten", POSTER),
     WordText("tjeklister", (), "tjekliste", CHECKLISTS),
+    WordText("samtalereferat", ("samtaleskabelon/formular.md",), "", SHELL),
 )
 
 
@@ -124,8 +128,19 @@ def _heading(soup: BeautifulSoup, level: str, text: str) -> str:
     return str(tag)
 
 
-def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, checklists_title: str) -> tuple[str, str] | None:
+def shell_html(text: WordText, pages: Mapping[str, RenderedPage], t: Translate) -> tuple[str, str] | None:
+    """Return a form's shell document: its title (interface strings, word.shell.<key>) and the one marker paragraph; None without its page."""
+    if any(source not in pages for source in text.pages):
+        return None
+    title = t(f"word.shell.{text.key}")
+    return title, _heading(BeautifulSoup("", "html.parser"), "h1", title) + f"<p>{SHELL_MARKER}</p>"
+
+
+def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, t: Translate) -> tuple[str, str] | None:
     """Return a text's title and its HTML as a document, cut out of its rendered pages; None when its page or section is missing."""
+    if text.shape == SHELL:
+        return shell_html(text, pages, t)
+    checklists_title = t("word.checklists_title")
     chunks: list[str] = []
     title = ""
     for source in text.pages:
