@@ -19,6 +19,8 @@ from playwright.sync_api import expect
 from seniorsite.data.conversation import FILE_FORMAT as CONVERSATION_FORMAT
 from seniorsite.data.policy import FILE_FORMAT, FILE_VERSION, Question
 from seniorsite.data.site_data import load_site_data
+from seniorsite.outputs.word.publish import WORD_FOLDER
+from seniorsite.outputs.word.texts import SHELL_MARKER
 from seniorsite.page.page_scripts import without_unused_tool_assets
 from seniorsite.problems import ContentError
 from seniorsite.strings import load_strings
@@ -34,7 +36,6 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
 MONTHS = {"da": "januar februar marts april maj juni juli august september oktober november december".split(),
           "en": "January February March April May June July August September October November December".split()}
 FAVICON = "/" + yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["favicon"]
-WRITER_LANDED = (PROJECT / "docs" / "assets" / "javascripts" / "document-file.js").is_file()
 # A stand-in for the shared writer (document-file.js): it keeps what the form hands it, so the test can read it.
 WRITER_STUB = "window.svDocumentFile = { download: function (options) { window.svHandedOver = options; return Promise.resolve(); } };"
 
@@ -357,6 +358,7 @@ def test_answers_the_form_no_longer_has_are_kept_and_saved_again(form_page: obje
            "answers": {"hvorfor-hvem": "alle", "spoergsmaal-der-er-fjernet": ["et", "gammelt svar"], "ordninger-typer": ["seniordage"]}}
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     open_file(page, tmp_path / "old.json")
+    expect(page.locator("[data-kept]")).to_have_text(STRINGS["en"]("policy.kept"))
     assert page.is_checked("[data-question=ordninger-typer] input[value=seniordage]") and page.input_value("#p-hvorfor-hvem") == "alle"
     again = save(page, tmp_path / "again.json")
     assert again["answers"] == old["answers"]
@@ -551,10 +553,20 @@ def test_a_writer_that_cannot_load_says_so_and_loses_nothing(form_page: object) 
     expect(page.locator("[data-status]")).to_have_text(STRINGS["da"]("policy.document_ready"))
 
 
-@pytest.mark.skipif(not WRITER_LANDED, reason="the shared writer docs/assets/javascripts/document-file.js and its shells are not on this branch yet")
+@pytest.mark.parametrize("kind", ["docx", "odt"])
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_the_build_writes_a_titled_shell_for_each_language(built_site: BuildResult, language: str, kind: str) -> None:
+    """dokumenter/seniorvaerktoejer-seniorpolitik-<language>.docx|odt: the draft's title and the one paragraph the writer replaces."""
+    with zipfile.ZipFile(built_site.site / WORD_FOLDER / f"seniorvaerktoejer-seniorpolitik-{language}.{kind}") as document:
+        xml = document.read("word/document.xml" if kind == "docx" else "content.xml").decode("utf-8")
+    assert xml.count(SHELL_MARKER) == 1
+    assert STRINGS[language]("word.shell.seniorpolitik") == STRINGS[language]("policy.draft_title") and STRINGS[language]("policy.draft_title") in xml
+    assert 'href="' + WORD_FOLDER not in (built_site.site / PAGE[language] / "index.html").read_text(encoding="utf-8")  # never offered empty
+
+
 @pytest.mark.parametrize("kind", ["docx", "odt"])
 def test_the_real_writer_puts_the_answers_into_the_file(form_page: object, tmp_path: Path, kind: str) -> None:
-    """With the site's own writer and shell: the downloaded file holds the municipality, every part's title and the answers."""
+    """With the site's own writer and shell: the downloaded file holds the title, the municipality, every part and the answers."""
     page = form_page
     open_form(page, "da")
     page.fill("#p-municipality", "Eksempelby Kommune")
@@ -567,6 +579,10 @@ def test_the_real_writer_puts_the_answers_into_the_file(form_page: object, tmp_p
         xml = archive.read("word/document.xml" if kind == "docx" else "content.xml").decode("utf-8")
     hvem = next(q for q in QUESTIONS if q.id == "hvorfor-hvem")
     seniordage = next(o for q in QUESTIONS if q.id == "ordninger-typer" for o in q.options if o.id == "seniordage")
-    for text in ("Eksempelby Kommune", draft_lines(hvem, "alle medarbejdere &amp; ledere", "da")[0], seniordage.draft["da"],
-                 missing_text("Mål", "da"), *(part.title["da"] for part in POLICY.parts)):
+    assert SHELL_MARKER not in xml
+    for text in (STRINGS["da"]("policy.draft_title"), "Eksempelby Kommune", dated_today("da"), draft_lines(hvem, "alle medarbejdere &amp; ledere", "da")[0],
+                 seniordage.draft["da"], missing_text("Mål", "da"), *(f"{n}. {part.title['da']}" for n, part in enumerate(POLICY.parts, start=1))):
         assert text in xml, text
+    assert xml.index("1. Hvorfor og for hvem") < xml.index("Politikken gælder") < xml.index("2. Mål") < xml.index(missing_text("Mål", "da"))
+    expect(page.locator("[data-status]")).to_have_text(STRINGS["da"]("policy.document_ready"))
+    assert page.input_value("#p-hvorfor-hvem") == "alle medarbejdere & ledere"

@@ -133,6 +133,7 @@
           if (questions[id].typed) { questions[id].typed.value = given.length ? given[0] : ""; }
           questions[id].options.forEach(function (option) { option.checked = option.value ? given.indexOf(option.value) >= 0 : !given.length; });
         });
+        one("[data-kept]").hidden = Object.keys(answers).every(function (id) { return questions[id]; });
         dirty = false;
         show();
         say("opened");
@@ -147,6 +148,7 @@
       // Every box unticked; each one-choice question back on its "not chosen yet".
       all("[type=radio], [type=checkbox]").forEach(function (option) { option.checked = !option.value; });
       kept = {};
+      one("[data-kept]").hidden = true;
       dirty = false;
       show();
       say("cleared");

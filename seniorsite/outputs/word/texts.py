@@ -47,6 +47,7 @@ WORD_TEXTS = (
     WordText("plakat", (POSTER_PAGE,), "plakaten", POSTER),
     WordText("tjeklister", (), "tjekliste", CHECKLISTS),
     WordText("samtalereferat", ("samtaleskabelon/formular.md",), "", SHELL),
+    WordText("seniorpolitik", ("arbejdshaandbog/seniorpolitik.md",), "", SHELL),
 )
 
 
