@@ -21,6 +21,7 @@ DATA_PAGES = {
     "arrangementer/": ("events.yml", "Ret arrangementerne", "Edit the events"),
     "samtaleskabelon/": ("conversation.yml", "Ret spørgsmålene", "Edit the questions"),
     "samtaleskabelon/formular/": ("conversation.yml", "Ret spørgsmålene", "Edit the questions"),
+    "arbejdshaandbog/seniorpolitik/": ("policy.yml", "Ret spørgsmålene", "Edit the questions"),
     "ordliste/": ("glossary.yml", "Ret ordlisten", "Edit the glossary"),
     "inspiration/": ("catalogue.yml", "Ret emnerne", "Edit the topics"),
     "inspiration/emner/": ("catalogue.yml", "Ret emnerne", "Edit the topics"),

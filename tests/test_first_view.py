@@ -66,9 +66,9 @@ def test_a_page_opened_from_a_result_loads_the_index_at_once_and_highlights(tab_
 
 
 def test_a_tool_script_is_only_on_the_pages_with_the_tool(built_site: BuildResult) -> None:
-    """catalogue.js on the catalogue, copy.js on the communication kit and the workshop's handouts, conversation-form.js on the form; on no other page."""
+    """catalogue.js on the catalogue, copy.js on the communication kit and the workshop's handouts, each form's script on its form; on no other page."""
     expected = {"catalogue.js": {"inspiration/"}, "copy.js": {"kommunikation/", "arbejdshaandbog/workshop-materialer/"},
-                "conversation-form.js": {"samtaleskabelon/formular/"}}
+                "conversation-form.js": {"samtaleskabelon/formular/"}, "policy-form.js": {"arbejdshaandbog/seniorpolitik/"}}
     for script, pages in expected.items():
         holding = {path.removeprefix("en/") for path in site_pages() if soup_of(built_site.site, path).find("script", src=lambda src, s=script: bool(src) and src.endswith("/" + s))}
         assert holding == pages, script

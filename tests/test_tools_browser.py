@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 ENTRIES = load_site_data(PROJECT).catalogue.entries
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 # One page of every kind, for the dark scheme (the light scheme is checked on every page).
-PAGE_KINDS = ["", "arbejdshaandbog/roller/", "samtaleskabelon/", "samtaleskabelon/formular/", "inspiration/", f"inspiration/{ENTRIES[0].slug}/",
+PAGE_KINDS = ["", "arbejdshaandbog/roller/", "samtaleskabelon/", "samtaleskabelon/formular/", "arbejdshaandbog/seniorpolitik/", "inspiration/", f"inspiration/{ENTRIES[0].slug}/",
               "inspiration/emner/", "kommunikation/", "faq/", "arrangementer/", "ordliste/", "en/", "en/inspiration/", "en/kommunikation/", "404.html"]
 
 

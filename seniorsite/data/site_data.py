@@ -12,6 +12,7 @@ from seniorsite.data.events import EVENT_NOUNS, Event, load_events
 from seniorsite.data.faq import FAQ_NOUNS, Faq, load_faq
 from seniorsite.data.glossary import GLOSSARY_NOUNS, Glossary, load_glossary
 from seniorsite.data.placeholders import data_placeholder_problems
+from seniorsite.data.policy import POLICY_NOUNS, Policy, load_policy
 from seniorsite.data.year_cycle import YEAR_CYCLE_NOUNS, YearCycle, load_year_cycle
 from seniorsite.problems import ContentError
 
@@ -23,6 +24,7 @@ EVENTS_FILE = f"{DATA_DIR}/events.yml"
 CONVERSATION_FILE = f"{DATA_DIR}/conversation.yml"
 GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 CATALOGUE_FILE = f"{DATA_DIR}/catalogue.yml"
+POLICY_FILE = f"{DATA_DIR}/policy.yml"
 YEAR_CYCLE_FILE = f"{DATA_DIR}/year_cycle.yml"
 # The data files whose texts come in both languages (spelling, translation status, placeholders), with the nouns that name their entries.
 TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
@@ -32,6 +34,7 @@ TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
     GLOSSARY_FILE: GLOSSARY_NOUNS,
     CATALOGUE_FILE: {"values": "value"},
     DETAILS_FILE: DETAILS_NOUNS,
+    POLICY_FILE: POLICY_NOUNS,
     YEAR_CYCLE_FILE: YEAR_CYCLE_NOUNS,
 }
 
@@ -46,6 +49,7 @@ class SiteData:
     glossary: Glossary
     catalogue: Catalogue
     details: Details
+    policy: Policy
     year_cycle: YearCycle
 
 
@@ -61,6 +65,8 @@ def load_site_data(project_dir: Path) -> SiteData:
     problems += more
     details, more = load_details(project_dir / DETAILS_FILE, DETAILS_FILE, schema_dir)
     problems += more
+    policy, more = load_policy(project_dir / POLICY_FILE, POLICY_FILE, schema_dir, project_dir / DOCS_DIR)
+    problems += more
     year_cycle, more = load_year_cycle(project_dir / YEAR_CYCLE_FILE, YEAR_CYCLE_FILE, schema_dir, project_dir / DOCS_DIR)
     problems += more
     if details is not None:
@@ -72,10 +78,10 @@ def load_site_data(project_dir: Path) -> SiteData:
     if facets is not None:
         entries, more = load_entries(project_dir / DOCS_DIR, facets, schema_dir)
         problems += more
-    if problems or None in (faq, events, conversation, glossary, facets, details, year_cycle):
+    if problems or None in (faq, events, conversation, glossary, facets, details, year_cycle, policy):
         raise ContentError(problems)
     return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries), details=details,
-                    year_cycle=year_cycle)
+                    year_cycle=year_cycle, policy=policy)
 
 
 class SiteDataCache:

@@ -7,12 +7,16 @@ from collections.abc import Callable
 
 from seniorsite.page.security_policy import PRIVATE_FORM
 
-PRIVATE_FORM_TAG = re.compile(rf"<form\b[^>]*\s{PRIVATE_FORM}\b")
+# Each private form (seniorsite/page/security_policy.py) has its own script and styles: the conversation form by its id,
+# the senior-policy builder by its data attribute.
+CONVERSATION_FORM_TAG = re.compile(rf'<form\b(?=[^>]*\s{PRIVATE_FORM}\b)[^>]*\sid="sv-conversation"')
+POLICY_FORM_TAG = re.compile(rf"<form\b(?=[^>]*\s{PRIVATE_FORM}\b)[^>]*\sdata-policy-form\b")
 # Each tool's script (from extra_javascript in mkdocs.yml) and the markup its start() looks for.
 TOOL_SCRIPTS = {
     "catalogue.js": re.compile(r'class="(?:[^"]*\s)?sv-catalogue[\s"]'),
     "copy.js": re.compile(r'class="(?:[^"]*\s)?sv-copy[\s"]'),
-    "conversation-form.js": PRIVATE_FORM_TAG,
+    "conversation-form.js": CONVERSATION_FORM_TAG,
+    "policy-form.js": POLICY_FORM_TAG,
     "details-opener.js": re.compile(r"<div\b[^>]*\sdata-details-opener\b"),
     "poster.js": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
 }
@@ -20,7 +24,8 @@ TOOL_SCRIPTS = {
 TOOL_STYLESHEETS = {
     "events.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:event|next-event)[\s"]'),
     "catalogue.css": re.compile(r'class="(?:[^"]*\s)?sv-(?:catalogue|cards|card|facts|filter)[\s"]'),
-    "conversation-form.css": PRIVATE_FORM_TAG,
+    "conversation-form.css": CONVERSATION_FORM_TAG,
+    "policy-form.css": POLICY_FORM_TAG,
     "texts.css": re.compile(r'class="(?:[^"]*\s)?(?:copy-text|sv-fill|sv-details-opener)[\s"]'),
     "poster.css": re.compile(r'class="(?:[^"]*\s)?sv-poster[\s"]'),
     "handouts.css": re.compile(r'class="(?:[^"]*\s)?sv-handouts[\s"]'),

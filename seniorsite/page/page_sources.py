@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from seniorsite.data.catalogue import CATALOGUE_FOLDER
 from seniorsite.data.events import LOCAL_ZONE
 from seniorsite.data.page_reviews import PageReview
-from seniorsite.data.site_data import CATALOGUE_FILE, CONVERSATION_FILE, EVENTS_FILE, FAQ_FILE, GLOSSARY_FILE, YEAR_CYCLE_FILE
+from seniorsite.data.site_data import CATALOGUE_FILE, CONVERSATION_FILE, EVENTS_FILE, FAQ_FILE, GLOSSARY_FILE, POLICY_FILE, YEAR_CYCLE_FILE
 from seniorsite.data.translations import page_twin
 from seniorsite.page.dates import format_day
 from seniorsite.page.last_changed import last_changed
@@ -39,6 +39,7 @@ MARKER_SOURCES: dict[str, DataSource] = {
     "conversation-themes": DataSource(CONVERSATION_FILE, "edit.data.conversation"),
     "conversation-agreements": DataSource(CONVERSATION_FILE, "edit.data.conversation"),
     "conversation-form": DataSource(CONVERSATION_FILE, "edit.data.conversation"),
+    "policy-form": DataSource(POLICY_FILE, "edit.data.policy"),
     "glossary": DataSource(GLOSSARY_FILE, "edit.data.glossary"),
     "catalogue": DataSource(CATALOGUE_FILE, "edit.data.catalogue"),
     "catalogue-tags": DataSource(CATALOGUE_FILE, "edit.data.catalogue"),

@@ -14,6 +14,8 @@ from markupsafe import Markup, escape
 from seniorsite.data.catalogue import CATALOGUE_FOLDER, FACETS, FILTER_FACETS, Entry
 from seniorsite.data.conversation import FILE_FORMAT, FILE_VERSION, ROLES, Section
 from seniorsite.data.events import Event, split_events
+from seniorsite.data.policy import FILE_FORMAT as POLICY_FILE_FORMAT
+from seniorsite.data.policy import FILE_VERSION as POLICY_FILE_VERSION
 from seniorsite.data.site_data import SiteData
 from seniorsite.data.year_cycle import Moment
 from seniorsite.languages import LANGUAGES
@@ -185,6 +187,10 @@ class PageRenderer:
             themes=conversation.themes, agreements=conversation.agreements, file_format=FILE_FORMAT, file_version=FILE_VERSION,
         )
 
+    def policy_form(self) -> str:
+        """Render the senior-policy builder: its parts as a private form whose draft is written as the reader answers."""
+        return self._render("policy-form.html", parts=self.data.policy.parts, file_format=POLICY_FILE_FORMAT, file_version=POLICY_FILE_VERSION)
+
     def glossary(self) -> str:
         """Render the glossary in alphabetical order of the page's language."""
         other = next(language for language in LANGUAGES if language != self.language)
@@ -267,6 +273,7 @@ class PageRenderer:
             "conversation-themes": self.conversation_themes,
             "conversation-agreements": self.conversation_agreements,
             "conversation-form": self.conversation_form,
+            "policy-form": self.policy_form,
             "glossary": self.glossary,
             "catalogue": self.catalogue,
             "catalogue-tags": self.catalogue_tags,

@@ -10,8 +10,9 @@ FILE_PREFIX = "seniorvaerktoejer"
 # The four tools, each a folder of docs/, in the order the site presents them.
 TOOL_FOLDERS = ("arbejdshaandbog", "samtaleskabelon", "inspiration", "kommunikation")
 WHOLE_TOOLKIT = "samlet"
-# Screen-only pages: the fill-in form (the template's PDF has room to write instead) and the tag index.
-SCREEN_ONLY = ("samtaleskabelon/formular.md", "inspiration/emner.md")
+# Screen-only pages: the fill-in form (the template's PDF has room to write instead), the senior-policy builder (its draft
+# prints on its own) and the tag index.
+SCREEN_ONLY = ("samtaleskabelon/formular.md", "arbejdshaandbog/seniorpolitik.md", "inspiration/emner.md")
 
 
 @dataclass(frozen=True)

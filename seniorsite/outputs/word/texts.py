@@ -52,6 +52,7 @@ WORD_TEXTS = (
     WordText("plakat", (POSTER_PAGE,), "plakaten", POSTER),
     WordText("tjeklister", (), "tjekliste", CHECKLISTS),
     WordText("samtalereferat", ("samtaleskabelon/formular.md",), "", SHELL),
+    WordText("seniorpolitik", ("arbejdshaandbog/seniorpolitik.md",), "", SHELL),
     WordText("workshop", (WORKSHOP,), "", PAGE),
     WordText("workshop-invitation", (WORKSHOP_HANDOUTS,), "invitation-til-moedet", COPY_TEXT),
     WordText("workshop-materialer", (WORKSHOP_HANDOUTS,), "", HANDOUTS),
