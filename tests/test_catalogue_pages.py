@@ -16,10 +16,10 @@ EXAMPLE = "nedsat-tid-i-hjemmeplejen"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the data, schemas and catalogue pages that a test may break."""
+    """A copy of the data, schemas and pages (the data links to handbook pages) that a test may break."""
     shutil.copytree(PROJECT / "data", tmp_path / "data")
     shutil.copytree(PROJECT / "schemas", tmp_path / "schemas")
-    shutil.copytree(PROJECT / "docs" / "inspiration", tmp_path / "docs" / "inspiration")
+    shutil.copytree(PROJECT / "docs", tmp_path / "docs", ignore=shutil.ignore_patterns("assets"))
     return tmp_path
 
 

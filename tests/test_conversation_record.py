@@ -61,7 +61,7 @@ def test_the_record_shell_is_titled_and_has_one_marker(built_site: BuildResult, 
 # ----- in the browser: paper, files, phone -----------------------------------------------------------
 
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_the_printed_record_is_a_document_not_the_web_page(form_page: object, language: str) -> None:
+def test_the_printed_record_is_a_document_not_the_web_page(form_page: object, language: str) -> None:  # noqa: F811 (the fixture, imported)
     """On paper: the record's title, the facts, the answers, the agreements as a table and two lines to sign; no web text."""
     page = form_page
     t = STRINGS[language]
@@ -93,7 +93,7 @@ def test_the_printed_record_is_a_document_not_the_web_page(form_page: object, la
 
 @pytest.mark.parametrize("kind", ["docx", "odt"])
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_the_record_downloads_with_the_answers_and_agreements(form_page: object, tmp_path: Path, language: str, kind: str) -> None:
+def test_the_record_downloads_with_the_answers_and_agreements(form_page: object, tmp_path: Path, language: str, kind: str) -> None:  # noqa: F811 (the fixture, imported)
     """The Word and OpenDocument record holds the facts, the answers in order, the agreements and the places to sign."""
     page = form_page
     t = STRINGS[language]
@@ -115,13 +115,13 @@ def test_the_record_downloads_with_the_answers_and_agreements(form_page: object,
                 ROWS_QUESTION.text[language], "1. Færre aftenvagter & mere oplæring", "2. Kursus i vejledning",
                 t("form.signature.manager"), t("form.signature.employee")]
     positions = [text.find(" ".join(piece.split())) for piece in expected]
-    assert -1 not in positions, [piece for piece, at in zip(expected, positions) if at < 0]
+    assert -1 not in positions, [piece for piece, at in zip(expected, positions, strict=True) if at < 0]
     assert positions == sorted(positions)  # in the form's order
     assert PRIVATE_QUESTION.text[language].split(",")[0] not in text  # an unanswered question is left out
     expect(page.locator("[data-status]")).to_have_text(t("form.record.ready"))
 
 
-def test_the_agreements_are_saved_and_opened_with_a_new_row_numbered(form_page: object, tmp_path: Path) -> None:
+def test_the_agreements_are_saved_and_opened_with_a_new_row_numbered(form_page: object, tmp_path: Path) -> None:  # noqa: F811 (the fixture, imported)
     """A fourth agreement gets its own numbered labels; the file keeps every row and opens them in the other language."""
     page = form_page
     open_form(page, "da")
@@ -146,7 +146,7 @@ def test_the_agreements_are_saved_and_opened_with_a_new_row_numbered(form_page: 
     expect(page.locator("[name=workplace]")).to_have_value("Eksempelby Kommune")
 
 
-def test_a_first_version_file_opens_its_agreement_text_in_the_first_row(form_page: object, tmp_path: Path) -> None:
+def test_a_first_version_file_opens_its_agreement_text_in_the_first_row(form_page: object, tmp_path: Path) -> None:  # noqa: F811 (the fixture, imported)
     """A file saved before the rows existed keeps its "who does what" text: it lands in the first row, nothing is lost."""
     page = form_page
     open_form(page, "da")

@@ -118,8 +118,8 @@ def test_pension_ranks_the_rules_above_every_imagined_example(tab: object, site_
 
 @pytest.mark.parametrize(("language", "typed", "as_one", "expected"), [
     ("en", "part-time", "parttime", "inspiration/nedsat-tid-i-hjemmeplejen/"),
-    ("en", "long-term", "longterm", "arbejdshaandbog/fra-politik-til-praksis/"),
-    ("da", "senior politik", "seniorpolitik", "arbejdshaandbog/fra-politik-til-praksis/"),
+    ("en", "long-term", "longterm", "arbejdshaandbog/seniorpolitik/"),  # the policy builder asks for long-term goals
+    ("da", "senior politik", "seniorpolitik", "arbejdshaandbog/seniorpolitik/"),  # "Skriv jeres seniorpolitik"
     ("da", "senior samtale", "seniorsamtale", "samtaleskabelon/"),
     ("da", "senior-samtale", "seniorsamtale", "samtaleskabelon/"),
 ])
