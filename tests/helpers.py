@@ -140,3 +140,12 @@ def search_results(page: object, query: str) -> list[str]:
         except PlaywrightTimeout:
             continue
     return [page.evaluate("href => new URL(href, location.href).href", results.nth(i).get_attribute("href")) for i in range(results.count())]
+
+
+def wait_for_animations_to_end(page: object, tries: int = 100) -> None:
+    """Wait until no CSS animation or transition runs (a loop of evaluate: the pages' CSP forbids wait_for_function's eval)."""
+    for _ in range(tries):
+        if page.evaluate("() => document.getAnimations().every(animation => animation.playState !== 'running')"):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"an animation still runs after {tries * 50} ms")

@@ -9,7 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from seniorsite.data.site_data import load_site_data
-from tests.helpers import PROJECT
+from tests.helpers import PROJECT, wait_for_animations_to_end
 
 pytestmark = pytest.mark.browser
 ENTRIES = load_site_data(PROJECT).catalogue.entries
@@ -139,6 +139,6 @@ def test_every_kind_of_page_passes_axe_in_the_dark_scheme(dark_tab: object, site
     assert dark_tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     # The theme fades colours in when the scheme is set; on a busy machine axe could read a link mid-fade.
     dark_tab.wait_for_load_state("networkidle")
-    dark_tab.wait_for_function("document.getAnimations().every(animation => animation.playState !== 'running')")
+    wait_for_animations_to_end(dark_tab)
     result = Axe().run(dark_tab, options=WCAG_AA)
     assert [f"{v['id']}: {n['target']}" for v in result.response["violations"] for n in v["nodes"]] == []
