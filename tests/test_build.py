@@ -51,12 +51,15 @@ def test_navigation_titles_are_translated(built_site: BuildResult) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_language_selector_leads_to_the_same_page(built_site: BuildResult, language: str) -> None:
-    """On every page, each choice of the language selector points at that page's twin."""
+    """On every page, the header names the other language in that language, and links that page's twin."""
+    other = {"da": ("en", "English"), "en": ("da", "Dansk")}[language]
     for path in PAGES:
         here = built_site.site / language_prefix(language) / path
-        for link in page(built_site.site, language, path).select("a.md-select__link"):
-            target = (here / link["href"]).resolve()
-            assert target == (built_site.site / language_prefix(link["hreflang"]) / path).resolve(), (language, path, link)
+        links = page(built_site.site, language, path).select(".md-header a.sv-language")
+        assert [(link["hreflang"], link["lang"], link.get_text(strip=True)) for link in links] == [(other[0], other[0], other[1])], (language, path)
+        target = (here / links[0]["href"]).resolve()
+        assert target == (built_site.site / language_prefix(other[0]) / path).resolve(), (language, path)
+        assert not page(built_site.site, language, path).select(".md-select, .md-header__source")
 
 
 @pytest.mark.parametrize(("language", "topic", "question"), [

@@ -130,9 +130,9 @@ def test_the_communication_kit_offers_at_least_six_texts_to_copy(built_site: Bui
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_each_tool_is_one_click_from_the_front_page(built_site: BuildResult, language: str) -> None:
-    """The front page's cards link to the four tools."""
-    cards = article(built_site.site, language, "").select(".grid.cards a:not(.sv-term)")
-    assert [link["href"] for link in cards[:4]] == TOOLS
+    """Below the tasks, the front page's list of the four tools links to each, for readers who know them."""
+    tools = article(built_site.site, language, "").select_one("h2#vaerktoejer").find_next("ul")
+    assert [link["href"] for link in tools.select("a:not(.sv-term)")] == TOOLS
 
 
 @pytest.mark.parametrize("path", [p for p in site_pages() if not p.endswith("404.html")])

@@ -264,13 +264,24 @@ def test_clear_asks_first(form_page: object) -> None:
     open_form(page, "da")
     first = QUESTIONS[0].id
     page.fill(f"#q-{first}", "tekst")
-    with page.expect_event("dialog") as asked:  # the clearing script loads on the first press: wait for the question itself
-        page.click("[data-action=clear]")
-    asked.value.dismiss()
-    assert page.locator(f"#q-{first}").input_value() == "tekst"
-    page.once("dialog", lambda dialog: dialog.accept())
+    answers = ["dismiss", "accept"]
+    asked: list[str] = []
+
+    def answer(dialog: object) -> None:
+        """Say no to the first question, yes to the second."""
+        asked.append(dialog.message)
+        getattr(dialog, answers[len(asked) - 1])()
+
+    page.on("dialog", answer)
+    page.click("[data-action=clear]")
+    for _ in range(100):  # the clearing script loads on the first press, and asks after the click returns
+        if asked:
+            break
+        page.wait_for_timeout(50)
+    assert len(asked) == 1 and page.locator(f"#q-{first}").input_value() == "tekst"
     page.click("[data-action=clear]")
     expect(page.locator(f"#q-{first}")).to_have_value("")
+    page.remove_listener("dialog", answer)
     expect(page.locator("[data-status]")).to_have_text("Formularen er tømt.")
 
 

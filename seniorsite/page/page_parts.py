@@ -13,6 +13,8 @@ from seniorsite.strings import Translate
 TITLE_LINE = re.compile(r"^# .*$", re.M)
 ABBREVIATION = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 # A glossary term as the abbr extension marks it, or the start or end of a heading or a link (a term never links from inside one).
+# A page's lead: the first paragraph, when it comes right after the title.
+LEAD_PARAGRAPH = re.compile(r"</h1>\s*(?P<lead><p>.*?</p>)", re.DOTALL)
 TERM_OR_PLACE = re.compile(r'<abbr title="(?P<title>[^"]*)">(?P<term>[^<]*)</abbr>|<(?P<close>/?)(?P<tag>h[1-6]|a)\b[^>]*>')
 COPY_BLOCK = re.compile(r'<div class="copy-text">')
 # The theme writes autocomplete="off" on its hidden checkboxes, which HTML does not allow there.
@@ -57,10 +59,22 @@ def valid_theme_markup(html: str) -> str:
     return html if TOC_TOGGLE in html else html.replace(TOC_LABEL, "")
 
 
+def _lead_span(html: str) -> tuple[int, int]:
+    """Return where the page's lead lies: the paragraph right under its title, or nothing (0, 0)."""
+    match = LEAD_PARAGRAPH.search(html)
+    return match.span("lead") if match else (0, 0)
+
+
 def link_first_terms(html: str, entry_ids: dict[str, str], glossary_href: str | None) -> str:
-    """Link the first time each glossary term appears on a page to its entry, its explanation as the link's description; later ones, and any in a heading or a link, read as text."""
+    """Link the first time each glossary term appears on a page to its entry, its explanation as the link's description.
+
+    Later ones, any in a heading or a link, and any in the lead (the paragraph right under the title, which a
+    reader meets first and should read without marks) read as text; a term first met in the lead is linked at
+    its next mention.
+    """
     seen: set[str] = set()
     inside = {"heading": 0, "link": 0}
+    lead_start, lead_end = _lead_span(html)
 
     def replace(match: re.Match[str]) -> str:
         """Return a heading or link tag as it is (counting how deep we are), a term as its link the first time, else the bare term."""
@@ -70,7 +84,8 @@ def link_first_terms(html: str, entry_ids: dict[str, str], glossary_href: str | 
             return match.group(0)
         term = match.group("term")
         entry = entry_ids.get(unescape(term))
-        if glossary_href is None or entry is None or term in seen or inside["heading"] > 0 or inside["link"] > 0:
+        in_lead = lead_start <= match.start() < lead_end
+        if glossary_href is None or entry is None or term in seen or inside["heading"] > 0 or inside["link"] > 0 or in_lead:
             return term
         seen.add(term)
         return f'<a class="sv-term" href="{glossary_href}#{entry}" title="{match.group("title")}">{term}</a>'

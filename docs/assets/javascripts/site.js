@@ -75,3 +75,12 @@
     }, 0);
   };
 })();
+
+// Every page's "Udskriv siden" (partials/actions.html) opens the browser's print dialogue, where a
+// reader can also save the page as PDF. Without scripts the button stays hidden (site.css).
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    if (event.target && event.target.closest && event.target.closest("[data-sv-print]")) { window.print(); }
+  });
+})();
