@@ -32,6 +32,8 @@ _BROWSER = find_browser()
 CHROMIUM = str(_BROWSER or "")
 BROWSER_MISSING = "" if _BROWSER else browser_missing_message()
 # How every browser run starts Chromium (the tests, and the live-preview timing of `make bench`).
+# A whole build takes about three minutes alone on two cores; a busy machine may take several times that.
+BUILD_TIMEOUT = 900  # seconds
 CHROMIUM_ARGUMENTS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
@@ -62,7 +64,7 @@ def build(project: Path, site: Path, moment: datetime = BUILD_MOMENT, pdfs: bool
                    "SENIORSITE_PDF": "1" if pdfs else "0", **(extra_environment or {})}
     completed = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "--config-file", "mkdocs.yml", "--site-dir", str(site)],
-        cwd=project, env=environment, capture_output=True, text=True, timeout=300,
+        cwd=project, env=environment, capture_output=True, text=True, timeout=BUILD_TIMEOUT,
     )
     return BuildResult(completed.returncode, completed.stdout + completed.stderr, site)
 
