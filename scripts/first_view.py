@@ -250,6 +250,13 @@ def targets_of(sizes: dict[str, int], scores: dict[str, dict[str, int]]) -> list
     return targets
 
 
+def first_view_targets(site: Path) -> list[tuple[str, bool, str]]:
+    """Return the first-view targets as (name, passed, measured text) over every page: the heaviest page, and Lighthouse per category."""
+    paths = site_pages(site)
+    sizes = first_view_sizes(site, paths)
+    return targets_of(sizes, {name: page.run.scores for name, page in lighthouse_scores(site, paths).items()})
+
+
 def main() -> int:
     """Print each page's first view, then each page's Lighthouse scores, then the PASS/FAIL lines; exit 1 if a target fails."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
