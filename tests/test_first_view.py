@@ -6,7 +6,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from scripts.first_view import FIRST_VIEW_LIMIT, first_view_requests
+from scripts.first_view import (
+    FIRST_VIEW_LIMIT,
+    LighthouseRun,
+    PageScores,
+    chosen_pages,
+    first_view_requests,
+    median_run,
+    page_line,
+    run_of,
+    targets_of,
+)
 from seniorsite.page.compact_html import compact_html
 from seniorsite.page.page_scripts import without_unused_tool_assets
 from seniorsite.whole_site.own_assets import ScriptSyntaxError, minified_css, minified_js
@@ -119,3 +129,66 @@ def test_a_page_without_a_tool_loses_its_script() -> None:
     tag = '<script src="../assets/javascripts/catalogue.js"></script>'
     assert without_unused_tool_assets(f"<p>x</p>{tag}") == "<p>x</p>"
     assert without_unused_tool_assets(f'<div class="sv-catalogue">{tag}') == f'<div class="sv-catalogue">{tag}'
+
+
+PERFECT = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def test_targets_pass_only_when_every_page_scores_100_in_every_category() -> None:
+    """One line for the heaviest first view, one per category naming each page below 100 with its score."""
+    sizes = {"/": 50_000, "faq/": 61_000}
+    scores = {"/": PERFECT, "faq/": {**PERFECT, "performance": 97, "seo": 92}, "en/": PERFECT}
+    targets = {name: (passed, measured) for name, passed, measured in targets_of(sizes, scores)}
+    assert targets["first view of every page <= 60 KB gzipped"] == (False, "heaviest faq/ 61.0 KB over 2 pages")
+    assert targets["Lighthouse mobile performance 100 on every page"] == (False, "2 of 3 pages; below: faq/ 97")
+    assert targets["Lighthouse mobile accessibility 100 on every page"] == (True, "3 of 3 pages")
+    assert targets["Lighthouse mobile seo 100 on every page"] == (False, "2 of 3 pages; below: faq/ 92")
+    assert len(targets) == 5
+
+
+def test_targets_without_lighthouse_are_the_first_view_alone() -> None:
+    """With no Lighthouse scores (--sizes-only), only the first-view target is judged."""
+    assert [passed for _, passed, _ in targets_of({"/": 40_000}, {})] == [True]
+
+
+def run(performance: int, first_paint: float, interactive: float) -> LighthouseRun:
+    """A run with the given performance score and timings, full marks elsewhere."""
+    return LighthouseRun({**PERFECT, "performance": performance}, first_paint, interactive)
+
+
+def test_the_median_run_is_the_one_nearest_the_median_first_paint_and_interactive() -> None:
+    """As Lighthouse's computeMedianRun: not the best nor the worst run, but the middle one by its timings."""
+    slow, middle, quick = run(80, 2000, 4000), run(95, 1200, 2500), run(100, 900, 2000)
+    assert median_run([slow, quick, middle]) is middle
+    assert median_run([quick]) is quick
+
+
+def test_a_tie_goes_to_the_run_quicker_to_interactive_and_a_failed_run_is_never_the_median() -> None:
+    """Two runs equally near the medians: the quicker counts; a run without timings lies furthest."""
+    early, late = run(99, 1000, 2000), run(97, 1000, 3000)
+    assert median_run([late, early]) is early
+    failed = run_of({"url": "x", "error": "Chromium went away"})
+    assert failed.scores["performance"] == 0 and failed.failing == ("error: Chromium went away",)
+    assert median_run([failed, early, late]) is early
+
+
+def test_a_run_line_from_node_becomes_a_run() -> None:
+    """The scores, both timings and the audits that cost points are kept."""
+    line = {"url": "x", "scores": PERFECT, "fcp": 812.5, "interactive": 1900, "failing": ["link-text"], "runtimeError": None}
+    assert run_of(line) == LighthouseRun(PERFECT, 812.5, 1900.0, ("link-text",))
+
+
+def test_pages_are_chosen_by_glob_on_the_path_the_front_page_as_slash() -> None:
+    """'--pages' patterns match the shown path; without patterns every page is measured."""
+    paths = ["", "en/", "faq/", "en/inspiration/", "en/inspiration/mentor/", "404.html"]
+    assert chosen_pages(paths, None) == paths
+    assert chosen_pages(paths, ["/"]) == [""]
+    assert chosen_pages(paths, ["en/inspiration/*", "faq/"]) == ["faq/", "en/inspiration/", "en/inspiration/mentor/"]
+
+
+def test_a_page_line_says_when_the_median_of_three_runs_counts_and_what_failed() -> None:
+    """Four scores, the page, the first run's scores beside the median, and the audits below full marks."""
+    first = {**PERFECT, "performance": 91}
+    line = page_line("faq/", PageScores(LighthouseRun({**PERFECT, "performance": 98}, failing=("total-blocking-time",)), 3, first))
+    assert line == " 98 100 100 100  faq/  (median of 3 runs; first run 91 100 100 100)  failing: total-blocking-time"
+    assert page_line("/", PageScores(LighthouseRun(PERFECT), 1, PERFECT)) == "100 100 100 100  /"
