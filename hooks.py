@@ -273,7 +273,8 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 
     url_in_language = page.url.removeprefix(language_prefix(language))
     output = with_poster_downloads(output, page.url, RUN.languages[language].posters or {}, language, RUN.strings[language], RUN.partials)
-    return with_downloads(output, page.url, url_in_language, pdfs, language, RUN.strings[language], RUN.partials)
+    return with_downloads(output, page.url, url_in_language, pdfs, language, RUN.strings[language], RUN.partials,
+                          neutral_source(page.file.src_uri, language, DEFAULT_LANGUAGE))
 
 
 def _finished_page(html: str) -> str:

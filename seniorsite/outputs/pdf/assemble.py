@@ -15,6 +15,7 @@ from seniorsite.page.dates import format_day
 from seniorsite.strings import Translate
 
 BOOK_TEMPLATE = "partials/pdf/book.html"
+EXAMPLE_TEMPLATE = "partials/pdf/example.html"
 # The embedded font's files in the font_source_sans_pro package (SIL OFL 1.1): weight, style, file.
 FONT_FILES = ((400, "normal", "SourceSansPro-Regular.ttf"), (400, "italic", "SourceSansPro-It.ttf"),
               (700, "normal", "SourceSansPro-Bold.ttf"), (700, "italic", "SourceSansPro-BoldIt.ttf"))
@@ -49,8 +50,38 @@ def css_string(text: str) -> Markup:
 
 
 def book_title(book: Book, t: Translate) -> str:
-    """Return a book's title in its language."""
-    return t(f"pdf.{book.key}.title")
+    """Return a book's title in its language (an example's own PDF: the example's title)."""
+    return book.chapters[0].title if book.example else t(f"pdf.{book.key}.title")
+
+
+def document_html(book: Book, environment: Environment, t: Translate, site_url: str, moment: datetime, font_folder: Path, logo: Path) -> str:
+    """Return the whole HTML document of a book, or of an example's own PDF."""
+    return (example_html if book.example else book_html)(book, environment, t, site_url, moment, font_folder, logo)
+
+
+def example_html(book: Book, environment: Environment, t: Translate, site_url: str, moment: datetime, font_folder: Path, logo: Path) -> str:
+    """Return one catalogue example as a short document: the tool's name, the example, its publisher and date, and its address."""
+    chapter = book.chapters[0]
+    title = book_title(book, t)
+    web_url = site_url + chapter.url
+    return environment.get_template(EXAMPLE_TEMPLATE).render(
+        lang=book.language,
+        t=t,
+        title=title,
+        subtitle=f"{t(f'pdf.{book.parts[0].tool}.title')}: {title}",
+        tool=t(f"pdf.{book.parts[0].tool}.title"),
+        publisher=t("footer.owner"),
+        keywords=t("pdf.keywords"),
+        generator="Seniorværktøjer (WeasyPrint)",
+        created=moment.isoformat(timespec="seconds"),
+        edition=t("pdf.edition").format(date=format_day(moment.date(), book.language, t)),
+        web_url=web_url,
+        footer_title=css_string(title),
+        page_of=Markup(f"{css_string(t('pdf.page') + ' ')} counter(page) {css_string(' ' + t('pdf.of') + ' ')} counter(pages)"),
+        fonts=font_faces(font_folder),
+        logo=logo.as_uri(),
+        chapter=PaperChapter(chapter_id(chapter.source), title, paper_html(chapter.html, chapter.source, chapter.url, site_url, {})),
+    )
 
 
 def book_html(book: Book, environment: Environment, t: Translate, site_url: str, moment: datetime, font_folder: Path, logo: Path) -> str:

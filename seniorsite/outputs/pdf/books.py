@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from seniorsite.data.catalogue import entry_slug
+
 PDF_FOLDER = "pdf"
 FILE_PREFIX = "seniorvaerktoejer"
 # The four tools, each a folder of docs/, in the order the site presents them.
 TOOL_FOLDERS = ("arbejdshaandbog", "samtaleskabelon", "inspiration", "kommunikation")
 WHOLE_TOOLKIT = "samlet"
+EXAMPLE_PREFIX = "eksempel"  # one catalogue example alone: seniorvaerktoejer-eksempel-<slug>-da.pdf
 # Screen-only pages: the fill-in form (the template's PDF has room to write instead), the senior-policy builder (its draft
 # prints on its own) and the tag index.
 SCREEN_ONLY = ("samtaleskabelon/formular.md", "arbejdshaandbog/seniorpolitik.md", "inspiration/emner.md")
@@ -35,11 +38,12 @@ class Part:
 
 @dataclass(frozen=True)
 class Book:
-    """One PDF: its key, its parts (one for a tool's book, four for the whole toolkit) and its language."""
+    """One PDF: its key, its parts (one for a tool's book, four for the whole toolkit, one of one chapter for an example) and its language."""
 
     key: str
     language: str
     parts: tuple[Part, ...]
+    example: bool = False  # one catalogue example alone: a compact head instead of the cover and the contents
 
     @property
     def file_name(self) -> str:
@@ -103,3 +107,15 @@ def books_for(chapters: Iterable[Chapter], nav_order: Sequence[str], language: s
     """Return the language's books: one per tool, then the whole toolkit."""
     parts = tool_parts(chapters, nav_order)
     return (*(Book(part.tool, language, (part,)) for part in parts), Book(WHOLE_TOOLKIT, language, parts))
+
+
+def example_key(slug: str) -> str:
+    """Return the key of one catalogue example's own PDF ('eksempel-mentor-i-loenafdelingen')."""
+    return f"{EXAMPLE_PREFIX}-{slug}"
+
+
+def example_books(chapters: Iterable[Chapter], language: str) -> tuple[Book, ...]:
+    """Return one book of one chapter for each catalogue example of the language, by title."""
+    found = sorted((chapter for chapter in chapters if entry_slug(chapter.source)), key=lambda chapter: chapter.title.casefold())
+    return tuple(Book(example_key(entry_slug(chapter.source) or ""), language, (Part(tool_folder(chapter.source) or "", (chapter,)),), example=True)
+                 for chapter in found)

@@ -1,4 +1,4 @@
-"""Write a language's books and tell each page what to offer for download: name, pages and size (the poster's page its two sheets)."""
+"""Write a language's books and each example's own PDF, and tell each page what to offer for download: name, pages and size (the poster's page its two sheets)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,20 @@ from pathlib import Path
 from jinja2 import Environment
 from markupsafe import Markup
 
+from seniorsite.data.catalogue import entry_slug
 from seniorsite.outputs.offline.copy_site import ZIP_NAME
-from seniorsite.outputs.pdf.assemble import book_html, book_title
-from seniorsite.outputs.pdf.books import PDF_FOLDER, TOOL_FOLDERS, WHOLE_TOOLKIT, Book, Chapter, books_for, tool_folder
+from seniorsite.outputs.pdf.assemble import book_title, document_html
+from seniorsite.outputs.pdf.books import (
+    PDF_FOLDER,
+    TOOL_FOLDERS,
+    WHOLE_TOOLKIT,
+    Book,
+    Chapter,
+    books_for,
+    example_books,
+    example_key,
+    tool_folder,
+)
 from seniorsite.outputs.pdf.poster import PAPERS
 from seniorsite.outputs.pdf.write import IMPORT_NOTICES, LocalFetcher, PdfFacts, WrittenPdf, write_pdf
 from seniorsite.page.addresses import DOWNLOADS_PLACEHOLDER, POSTER_DOWNLOADS_PLACEHOLDER
@@ -31,9 +42,11 @@ def write_books(
     chapters: Iterable[Chapter], nav_order: Sequence[str], language: str, environment: Environment, t: Translate,
     site_url: str, moment: datetime, site_dir: Path, docs_dir: Path, font_folder: Path, logo: Path,
 ) -> tuple[dict[str, PdfFacts], tuple[str, ...]]:
-    """Write every book of one language into site_dir/pdf/; return each book's facts by key, and WeasyPrint's notices about the machine."""
-    books = books_for(chapters, nav_order, language)
-    jobs = [(book_html(book, environment, t, site_url, moment, font_folder, logo), site_dir / PDF_FOLDER / book.file_name, site_url, docs_dir, font_folder)
+    """Write every book of one language, and each catalogue example's own PDF, into site_dir/pdf/; return their facts by key, and WeasyPrint's notices about the machine."""
+    chapters = tuple(chapters)
+    # The longest first: the whole toolkit takes one core for most of the run while the others share the rest.
+    books = sorted((*books_for(chapters, nav_order, language), *example_books(chapters, language)), key=lambda book: -len(book.chapters))
+    jobs = [(document_html(book, environment, t, site_url, moment, font_folder, logo), site_dir / PDF_FOLDER / book.file_name, site_url, docs_dir, font_folder)
             for book in books]
     # WeasyPrint lays out on one core; the books are independent, so each core writes its own (forked: no re-import).
     with ProcessPoolExecutor(max_workers=min(len(jobs), os.cpu_count() or 1), mp_context=multiprocessing.get_context("fork")) as pool:
@@ -66,9 +79,13 @@ def download_text(facts: PdfFacts, language: str, t: Translate) -> str:
     return f"{t('pdf.download')} ({facts_text(facts, language, t)})"
 
 
-def download_box(facts: PdfFacts, root: str, language: str, t: Translate, environment: Environment) -> str:
-    """Return the download link a tool's page shows under its title."""
-    return environment.get_template(DOWNLOAD_TEMPLATE).render(href=f"{root}{PDF_FOLDER}/{facts.name}", text=download_text(facts, language, t))
+def download_box(facts: PdfFacts, root: str, language: str, t: Translate, environment: Environment, example: PdfFacts | None = None) -> str:
+    """Return the download links a tool's page shows under its title: the tool's PDF; on an example's page the example's own first, then the whole catalogue."""
+    items = [{"href": f"{root}{PDF_FOLDER}/{facts.name}", "text": download_text(facts, language, t)}]
+    if example is not None:
+        items = [{"href": f"{root}{PDF_FOLDER}/{example.name}", "text": f"{t('pdf.download_example')} ({facts_text(example, language, t)})"},
+                 {**items[0], "text": f"{t('pdf.download_catalogue')} ({facts_text(facts, language, t)})"}]
+    return environment.get_template(DOWNLOAD_TEMPLATE).render(items=items)
 
 
 def downloads_list(facts: dict[str, PdfFacts], root: str, language: str, t: Translate, environment: Environment) -> str:
@@ -87,14 +104,16 @@ def downloads_list(facts: dict[str, PdfFacts], root: str, language: str, t: Tran
 
 
 def with_downloads(output: str, page_url: str, url_in_language: str, facts: dict[str, PdfFacts], language: str,
-                   t: Translate, environment: Environment) -> str:
-    """Return a written page with its tool's PDF under the title, and the front page's list filled in."""
+                   t: Translate, environment: Environment, page_source: str) -> str:
+    """Return a written page with its tool's PDF under the title (an example's page its own PDF too), and the front page's list filled in."""
     root = "../" * page_url.count("/")
     if DOWNLOADS_PLACEHOLDER in output:
         output = output.replace(DOWNLOADS_PLACEHOLDER, downloads_list(facts, root, language, t, environment))
     tool = tool_folder(url_in_language)
     if tool in facts:
-        output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, t, environment), 1)
+        slug = entry_slug(page_source)
+        example = facts.get(example_key(slug)) if slug else None
+        output = output.replace("</h1>", "</h1>" + download_box(facts[tool], root, language, t, environment, example), 1)
     return output
 
 

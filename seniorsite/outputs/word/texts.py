@@ -15,6 +15,7 @@ from seniorsite.strings import Translate
 COPY_TEXT = "copy-text"  # the ready-to-use text in a section's frame; its bold lines become headings
 SECTION = "section"  # a whole section under its heading
 CHECKLISTS = "checklists"  # the same section of several pages, each under its page's title
+CHECKLIST = "checklist"  # one chapter's checklist alone, titled with its heading and the chapter's title
 POSTER = "poster"  # the poster's block
 SHELL = "shell"  # an empty document in the site's styles, titled, that a form's script fills with what the reader typed
 SHELL_MARKER = "SV-DOCUMENT-BODY"  # the one paragraph document-file.js replaces with the reader's text
@@ -68,10 +69,29 @@ class RenderedPage:
     html: str
 
 
+def checklist_key(source: str) -> str:
+    """Return the key of one handbook chapter's checklist: 'tjekliste-roller', the handbook's first page 'tjekliste-arbejdshaandbog'."""
+    name = source.removeprefix(HANDBOOK_FOLDER).removesuffix(".md").replace("/", "-")
+    return f"tjekliste-{HANDBOOK_FOLDER.rstrip('/') if name == 'index' else name}"
+
+
 def texts_with_pages(nav_order: Sequence[str]) -> tuple[WordText, ...]:
-    """Return the texts with the checklists' pages filled in from the nav: every handbook page, in order."""
+    """Return the texts with the checklists' pages filled in from the nav: every handbook page, in order, and each page's own checklist."""
     handbook = tuple(source for source in nav_order if source.startswith(HANDBOOK_FOLDER))
-    return tuple(WordText(text.key, handbook, text.section, text.shape) if text.shape == CHECKLISTS else text for text in WORD_TEXTS)
+    texts = []
+    for text in WORD_TEXTS:
+        if text.shape != CHECKLISTS:
+            texts.append(text)
+            continue
+        texts.append(WordText(text.key, handbook, text.section, text.shape))
+        texts += [WordText(checklist_key(source), (source,), text.section, CHECKLIST) for source in handbook]  # a page without one is left out
+    return tuple(texts)
+
+
+def _checkboxes(parts: list[Tag]) -> str:
+    """Return a checklist's items as paragraphs, each starting with a box to tick on paper, not a bullet."""
+    items = [item for part in parts if part.name in ("ul", "ol") for item in part.find_all("li", recursive=False)]
+    return "".join(f"<p>{CHECKBOX}{item.decode_contents()}</p>" for item in items)
 
 
 def _cleaned(tag: Tag, page_url: str) -> Tag:
@@ -195,6 +215,8 @@ def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, 
         if found is None:
             if text.shape == CHECKLISTS:
                 continue  # a handbook page without a checklist adds nothing
+            if text.shape == CHECKLIST:
+                return None  # nor has it a file of its own
             return None
         heading, parts = found
         if text.shape == COPY_TEXT:
@@ -206,10 +228,11 @@ def text_html(text: WordText, pages: Mapping[str, RenderedPage], site_url: str, 
         elif text.shape == SECTION:
             title = heading
             chunks.append(_heading(soup, "h1", heading) + "".join(str(part) for part in parts))
+        elif text.shape == CHECKLIST:
+            title = f"{heading}: {page.title}"
+            chunks.append(_heading(soup, "h1", title) + _checkboxes(parts))
         else:
-            items = [item for part in parts if part.name in ("ul", "ol") for item in part.find_all("li", recursive=False)]
-            boxes = "".join(f"<p>{CHECKBOX}{item.decode_contents()}</p>" for item in items)  # a box to tick on paper, not a bullet
-            chunks.append(_heading(soup, "h2", page.title) + boxes)
+            chunks.append(_heading(soup, "h2", page.title) + _checkboxes(parts))
     if text.shape == CHECKLISTS:
         if not chunks:
             return None
