@@ -44,6 +44,7 @@ from seniorsite.page.page_scripts import without_unused_tool_assets
 from seniorsite.page.page_sources import data_edit_url, page_meta
 from seniorsite.page.render import EVENTS_PAGE, GLOSSARY_PAGE, PageRenderer
 from seniorsite.page.security_policy import add_security_policy
+from seniorsite.page.task_paths import with_step_box
 from seniorsite.page.template_cache import THEME_TEMPLATES
 from seniorsite.problems import ContentError
 from seniorsite.run import BuildRun
@@ -150,6 +151,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         translation_items=RUN.waiting_translations,
         edit_base=data_edit_url(config.repo_url or "", config.edit_uri or "", ""),  # the edit address of the repository's root
         home_url=f"{site_root(config.site_url, language)}{language_prefix(language)}",  # the poster's QR code leads here
+        page_source=neutral_source(page.file.src_uri, language, DEFAULT_LANGUAGE),
     )
     page.meta.update(page_meta(markdown, page.file.src_uri, language, renderer.t, config.repo_url or "", config.edit_uri or "",
                                (entry.slug for entry in RUN.data.catalogue.entries), RUN.git_times, PROJECT_DIR,
@@ -166,11 +168,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give every ready-to-use text its copy button and its fields' prompts; link a term to its glossary entry where it first appears; mark links for print."""
+    """Give every ready-to-use text its copy button and its fields' prompts; link a term to its glossary entry where it first appears; show a task's step where it lies; mark links for print."""
     language = _current_language(config)
     url_in_language = page.url.removeprefix(language_prefix(language))
     glossary = None if url_in_language == GLOSSARY_PAGE else "../" * url_in_language.count("/") + GLOSSARY_PAGE
     terms = link_first_terms(html, RUN.term_ids, glossary)
+    places = RUN.data.paths.steps_on(neutral_source(page.file.src_uri, language, DEFAULT_LANGUAGE))
+    terms = with_step_box(terms, places, "../" * url_in_language.count("/"), language, RUN.strings[language], RUN.partials)
     return add_copy_buttons(mark_printed_addresses(with_prompts(terms, RUN.data.details, language)), RUN.strings[language])
 
 

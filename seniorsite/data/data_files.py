@@ -59,15 +59,16 @@ def unsafe_text_problems(document: Any, shown_as: str, name_entry: EntryNamer) -
     return problems
 
 
-def load_data_file(path: Path, shown_as: str, schema_dir: Path, schema_name: str, nouns: dict[str, str]) -> tuple[Any, EntryNamer, list[Problem]]:
-    """Read and check one data file; return the document, its entry namer and every problem found."""
+def load_data_file(path: Path, shown_as: str, schema_dir: Path, schema_name: str, nouns: dict[str, str],
+                   namer_class: type[EntryNamer] = EntryNamer) -> tuple[Any, EntryNamer, list[Problem]]:
+    """Read and check one data file; return the document, its entry namer (namer_class) and every problem found."""
     if not path.is_file():
-        return None, EntryNamer(None, nouns), [Problem(shown_as, 0, "the file is missing")]
+        return None, namer_class(None, nouns), [Problem(shown_as, 0, "the file is missing")]
     try:
         document = read_yaml(path, shown_as)
     except ContentError as error:
-        return None, EntryNamer(None, nouns), list(error.problems)
-    namer = EntryNamer(document, nouns)
+        return None, namer_class(None, nouns), list(error.problems)
+    namer = namer_class(document, nouns)
     problems = schema_problems(document, validator_for(schema_dir, schema_name), shown_as, namer)
     problems += unsafe_text_problems(document, shown_as, namer)
     return document, namer, problems

@@ -11,6 +11,7 @@ from seniorsite.data.details import DETAILS_FILE, DETAILS_NOUNS, Details, load_d
 from seniorsite.data.events import EVENT_NOUNS, Event, load_events
 from seniorsite.data.faq import FAQ_NOUNS, Faq, load_faq
 from seniorsite.data.glossary import GLOSSARY_NOUNS, Glossary, load_glossary
+from seniorsite.data.paths import PATHS_NOUNS, Paths, load_paths
 from seniorsite.data.placeholders import data_placeholder_problems
 from seniorsite.data.policy import POLICY_NOUNS, Policy, load_policy
 from seniorsite.data.year_cycle import YEAR_CYCLE_NOUNS, YearCycle, load_year_cycle
@@ -26,6 +27,7 @@ GLOSSARY_FILE = f"{DATA_DIR}/glossary.yml"
 CATALOGUE_FILE = f"{DATA_DIR}/catalogue.yml"
 POLICY_FILE = f"{DATA_DIR}/policy.yml"
 YEAR_CYCLE_FILE = f"{DATA_DIR}/year_cycle.yml"
+PATHS_FILE = f"{DATA_DIR}/paths.yml"
 # The data files whose texts come in both languages (spelling, translation status, placeholders), with the nouns that name their entries.
 TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
     FAQ_FILE: FAQ_NOUNS,
@@ -36,6 +38,7 @@ TRANSLATED_DATA_FILES: dict[str, dict[str, str]] = {
     DETAILS_FILE: DETAILS_NOUNS,
     POLICY_FILE: POLICY_NOUNS,
     YEAR_CYCLE_FILE: YEAR_CYCLE_NOUNS,
+    PATHS_FILE: PATHS_NOUNS,
 }
 
 
@@ -51,6 +54,7 @@ class SiteData:
     details: Details
     policy: Policy
     year_cycle: YearCycle
+    paths: Paths
 
 
 def load_site_data(project_dir: Path) -> SiteData:
@@ -69,6 +73,8 @@ def load_site_data(project_dir: Path) -> SiteData:
     problems += more
     year_cycle, more = load_year_cycle(project_dir / YEAR_CYCLE_FILE, YEAR_CYCLE_FILE, schema_dir, project_dir / DOCS_DIR)
     problems += more
+    paths, more = load_paths(project_dir / PATHS_FILE, PATHS_FILE, schema_dir, project_dir / DOCS_DIR)
+    problems += more
     if details is not None:
         files = {shown_as: (project_dir / shown_as, nouns) for shown_as, nouns in TRANSLATED_DATA_FILES.items() if shown_as != DETAILS_FILE}
         problems += data_placeholder_problems(files, details.ids)
@@ -78,10 +84,10 @@ def load_site_data(project_dir: Path) -> SiteData:
     if facets is not None:
         entries, more = load_entries(project_dir / DOCS_DIR, facets, schema_dir)
         problems += more
-    if problems or None in (faq, events, conversation, glossary, facets, details, year_cycle, policy):
+    if problems or None in (faq, events, conversation, glossary, facets, details, year_cycle, policy, paths):
         raise ContentError(problems)
     return SiteData(faq=faq, events=events, conversation=conversation, glossary=glossary, catalogue=Catalogue(facets, entries), details=details,
-                    year_cycle=year_cycle, policy=policy)
+                    year_cycle=year_cycle, policy=policy, paths=paths)
 
 
 class SiteDataCache:

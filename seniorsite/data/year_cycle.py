@@ -13,9 +13,8 @@ from typing import Any
 
 from seniorsite.data.data_files import duplicate_id_problems, load_data_file
 from seniorsite.data.events import LOCAL_ZONE
-from seniorsite.data.headings import markdown_headings
+from seniorsite.data.page_links import PageLink, page_link
 from seniorsite.data.yaml_source import line_of
-from seniorsite.languages import DEFAULT_LANGUAGE, LANGUAGES
 from seniorsite.problems import Problem
 
 YEAR_CYCLE_NOUNS = {"moments": "moment"}
@@ -23,24 +22,7 @@ YEAR_CYCLE_NOUNS = {"moments": "moment"}
 REPEATS = {"every-year": 1, "every-second-year": 2}
 # A year without 29 February: a moment must come every year it repeats.
 COMMON_YEAR = 2027
-HEADING_ATTRIBUTES = re.compile(r"\s*\{[^}]*\}\s*$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
-
-
-@dataclass(frozen=True)
-class PageLink:
-    """The site page (and heading) that explains a moment, with the heading's words in each language."""
-
-    source: str  # the Danish page's file under docs/, like arbejdshaandbog/regler.md
-    anchor: str  # the heading's id, or "" for the page's top
-    title: dict[str, str]
-
-    @property
-    def address(self) -> str:
-        """Return the page's address within a language's site, like arbejdshaandbog/regler/#seniordage."""
-        stem = self.source.removesuffix(".md")
-        folder = stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else f"{stem}/"
-        return folder + (f"#{self.anchor}" if self.anchor else "")
 
 
 @dataclass(frozen=True)
@@ -109,36 +91,6 @@ def _clock(text: Any, pattern: re.Pattern[str]) -> time | None:
     return time.fromisoformat(text)
 
 
-def _heading_title(text: str, anchor: str) -> str | None:
-    """Return the words of the heading with the id anchor (the page's title when anchor is ''), or None."""
-    lines = text.splitlines()
-    for heading in markdown_headings(text):
-        if (anchor and heading.anchor == anchor) or (not anchor and heading.level == 1):
-            words = lines[heading.line - 1].lstrip("#").strip()
-            return HEADING_ATTRIBUTES.sub("", words).strip()
-    return None
-
-
-def _page_link(target: str, docs_dir: Path, problem: Callable[[str, str], Problem]) -> tuple[PageLink | None, list[Problem]]:
-    """Check that the page (and heading) exists in every language; return the link with its headings' words."""
-    source, _, anchor = target.partition("#")
-    titles, problems = {}, []
-    if not docs_dir.is_dir():  # a copy of data/ alone has no pages to check against; the build always has them
-        return PageLink(source, anchor, {}), []
-    for language in LANGUAGES:
-        name = source if language == DEFAULT_LANGUAGE else source.removesuffix(".md") + f".{language}.md"
-        path = docs_dir / name
-        if not path.is_file():
-            problems.append(problem("page", f"'page' {target} leads nowhere: docs/{name} does not exist"))
-            continue
-        title = _heading_title(path.read_text(encoding="utf-8-sig"), anchor)
-        if title is None:
-            problems.append(problem("page", f"'page' {target} leads nowhere: docs/{name} has no heading with {{ #{anchor} }}"))
-            continue
-        titles[language] = title
-    return (PageLink(source, anchor, titles) if not problems else None), problems
-
-
 def _time_problems(entry: Any, clock: re.Pattern[str], problem: Callable[[str, str], Problem]) -> list[Problem]:
     """Check that the day exists in its month every year, and that a start has an end after it."""
     if not isinstance(entry, dict):
@@ -185,7 +137,7 @@ def load_year_cycle(path: Path, shown_as: str, schema_dir: Path, docs_dir: Path)
 
         problems += _time_problems(entry, patterns["start"], problem)
         target = entry.get("page") if isinstance(entry, dict) else None
-        link, more = _page_link(target, docs_dir, problem) if isinstance(target, str) and patterns["page"].fullmatch(target) else (None, [])
+        link, more = page_link(target, docs_dir, problem) if isinstance(target, str) and patterns["page"].fullmatch(target) else (None, [])
         problems += more
         links.append(link)
     if problems:

@@ -30,7 +30,9 @@ from seniorsite.page.addresses import (
 )
 from seniorsite.page.calendar_links import google_calendar_url, outlook_url
 from seniorsite.page.dates import format_clock, format_day_of_year, format_when, month_name
+from seniorsite.page.markers import MarkerRefused
 from seniorsite.page.qr_code import qr_svg
+from seniorsite.page.task_paths import steps_html, tasks_html
 from seniorsite.strings import Translate
 
 EVENTS_PAGE = "arrangementer/"
@@ -70,6 +72,7 @@ class PageRenderer:
     translation_items: Callable[[Translate, str], list[dict[str, str]] | None] | None = field(default=None)
     edit_base: str = ""
     home_url: str = ""  # the site's front page in the page's language, which the poster's QR code leads to
+    page_source: str = ""  # the Danish page's file under docs/ (its twin's too), like opgaver/seniorsamtale.md: picks the page's task
 
     def _render(self, name: str, **context: object) -> str:
         """Render one partial with the page's language, strings and links."""
@@ -260,6 +263,17 @@ class PageRenderer:
         items = self.translation_items(self.t, self.edit_base) if self.translation_items else None
         return self._render("translation-status.html", known=items is not None, items=items or [])
 
+    def path(self) -> str:
+        """Render the steps of the task whose own page this is; on any other page the marker is refused."""
+        task = self.data.paths.for_page(self.page_source)
+        if task is None:
+            raise MarkerRefused(f"shows a task's steps, but no path in data/paths.yml has 'page: {self.page_source}'; add the path, or remove the marker")
+        return steps_html(task, self.root, self.language, self.t, self.environment)
+
+    def tasks(self) -> str:
+        """Render every task as a card linking to its page."""
+        return tasks_html(self.data.paths, self.root, self.language, self.t, self.environment)
+
     def renderers(self) -> dict[str, Callable[[], str]]:
         """Map each marker name to the function that renders it."""
         return {
@@ -284,4 +298,6 @@ class PageRenderer:
             "translation-status": self.translation_status,
             "year-cycle": self.year_cycle,
             "year-cycle-calendar": self.year_cycle_calendar,
+            "path": self.path,
+            "tasks": self.tasks,
         }
