@@ -59,27 +59,34 @@ def document_html(book: Book, environment: Environment, t: Translate, site_url: 
     return (example_html if book.example else book_html)(book, environment, t, site_url, moment, font_folder, logo)
 
 
+def _document_fields(book: Book, t: Translate, moment: datetime, title: str, web_url: str, font_folder: Path, logo: Path) -> dict[str, object]:
+    """Return what every PDF's template gets alike: language, title, metadata, edition, address, footer, fonts and logo."""
+    return {
+        "lang": book.language,
+        "t": t,
+        "title": title,
+        "publisher": t("footer.owner"),
+        "keywords": t("pdf.keywords"),
+        "generator": "Seniorværktøjer (WeasyPrint)",
+        "created": moment.isoformat(timespec="seconds"),
+        "edition": t("pdf.edition").format(date=format_day(moment.date(), book.language, t)),
+        "web_url": web_url,
+        "footer_title": css_string(title),
+        "page_of": Markup(f"{css_string(t('pdf.page') + ' ')} counter(page) {css_string(' ' + t('pdf.of') + ' ')} counter(pages)"),
+        "fonts": font_faces(font_folder),
+        "logo": logo.as_uri(),
+    }
+
+
 def example_html(book: Book, environment: Environment, t: Translate, site_url: str, moment: datetime, font_folder: Path, logo: Path) -> str:
     """Return one catalogue example as a short document: the tool's name, the example, its publisher and date, and its address."""
     chapter = book.chapters[0]
     title = book_title(book, t)
     web_url = site_url + chapter.url
     return environment.get_template(EXAMPLE_TEMPLATE).render(
-        lang=book.language,
-        t=t,
-        title=title,
+        **_document_fields(book, t, moment, title, web_url, font_folder, logo),
         subtitle=f"{t(f'pdf.{book.parts[0].tool}.title')}: {title}",
         tool=t(f"pdf.{book.parts[0].tool}.title"),
-        publisher=t("footer.owner"),
-        keywords=t("pdf.keywords"),
-        generator="Seniorværktøjer (WeasyPrint)",
-        created=moment.isoformat(timespec="seconds"),
-        edition=t("pdf.edition").format(date=format_day(moment.date(), book.language, t)),
-        web_url=web_url,
-        footer_title=css_string(title),
-        page_of=Markup(f"{css_string(t('pdf.page') + ' ')} counter(page) {css_string(' ' + t('pdf.of') + ' ')} counter(pages)"),
-        fonts=font_faces(font_folder),
-        logo=logo.as_uri(),
         chapter=PaperChapter(chapter_id(chapter.source), title, paper_html(chapter.html, chapter.source, chapter.url, site_url, {})),
     )
 
@@ -100,21 +107,9 @@ def book_html(book: Book, environment: Environment, t: Translate, site_url: str,
     first_url = book.parts[0].chapters[0].url if book.parts and not whole else ""
     web_url = site_url + (first_url if not whole else ("" if book.language == "da" else f"{book.language}/"))
     return environment.get_template(BOOK_TEMPLATE).render(
-        lang=book.language,
-        t=t,
-        title=title,
+        **_document_fields(book, t, moment, title, web_url, font_folder, logo),
         subtitle=t(f"pdf.{book.key}.subtitle"),
-        publisher=t("footer.owner"),
-        keywords=t("pdf.keywords"),
-        generator="Seniorværktøjer (WeasyPrint)",
-        created=moment.isoformat(timespec="seconds"),
-        edition=t("pdf.edition").format(date=format_day(moment.date(), book.language, t)),
-        web_url=web_url,
         running_title=Markup("string(tool)") if whole else css_string(title),
-        footer_title=css_string(title),
-        page_of=Markup(f"{css_string(t('pdf.page') + ' ')} counter(page) {css_string(' ' + t('pdf.of') + ' ')} counter(pages)"),
-        fonts=font_faces(font_folder),
-        logo=logo.as_uri(),
         whole=whole,
         parts=parts,
     )
