@@ -359,7 +359,8 @@ def test_answers_the_form_no_longer_has_are_kept_and_saved_again(form_page: obje
     (tmp_path / "old.json").write_text(json.dumps(old), encoding="utf-8")
     open_file(page, tmp_path / "old.json")
     expect(page.locator("[data-kept]")).to_have_text(STRINGS["en"]("policy.kept"))
-    assert page.is_checked("[data-question=ordninger-typer] input[value=seniordage]") and page.input_value("#p-hvorfor-hvem") == "alle"
+    expect(page.locator("[data-question=ordninger-typer] input[value=seniordage]")).to_be_checked()
+    expect(page.locator("#p-hvorfor-hvem")).to_have_value("alle")
     again = save(page, tmp_path / "again.json")
     assert again["answers"] == old["answers"]
 

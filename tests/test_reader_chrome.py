@@ -59,7 +59,7 @@ def test_no_heading_breaks_inside_a_word_on_a_phone(phone: object, site_url: str
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_summaries_answers_and_tables_are_at_body_size(browser: object, site_url: str, language: str) -> None:
-    """"Kort fortalt", an FAQ answer and a table are as large as the text around them, not the theme's 12.8 px."""
+    """"Kort fortalt", an FAQ answer and a table are as large as the text around them (18 px), not the theme's 12.8 px."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     sizes = {}
@@ -69,7 +69,7 @@ def test_summaries_answers_and_tables_are_at_body_size(browser: object, site_url
         body = tab.evaluate("() => getComputedStyle(document.querySelector('article > p')).fontSize")
         sizes[selector] = (tab.evaluate(f"() => getComputedStyle(document.querySelector({selector!r})).fontSize"), body)
     context.close()
-    assert all(size == body == "16px" for size, body in sizes.values()), sizes
+    assert all(size == body == "18px" for size, body in sizes.values()), sizes
 
 
 @pytest.mark.parametrize("path", ["", "faq/", "samtaleskabelon/formular/", "inspiration/", "en/ordliste/"])
