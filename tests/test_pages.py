@@ -11,9 +11,14 @@ from xml.etree import ElementTree
 import pytest
 
 from seniorsite.languages import LANGUAGES, language_prefix
-from seniorsite.outputs.word.texts import WORD_TEXTS
+from seniorsite.outputs.word.texts import SHELL, texts_with_pages
 from seniorsite.whole_site.links import check_site
 from tests.helpers import BUILD_MOMENT, PROJECT, BuildResult, build, copy_project, site_pages, soup_of
+from tests.test_small_downloads import EXAMPLES
+from tests.test_word_built import NAV
+from tests.test_word_built import TEXTS as WORD_FILE_TEXTS
+
+SHELLS = [text for text in texts_with_pages(NAV) if text.shape == SHELL]
 
 SITE_URL = "https://seniorpartnerskabet.github.io/seniorvaerktoejer/"
 DANISH_TITLES = ["Arbejdshåndbog", "Samtaleskabelon", "Inspirationskatalog", "Kommunikationsværktøj", "Viden på tværs", "Vejledning til Rammeaftale"]
@@ -143,8 +148,9 @@ def test_a_late_failure_never_replaces_the_published_site(tmp_path: Path) -> Non
     assert "`make site` goes on without\n  - HarfBuzz-Subset" in fixed.stdout
     assert "Seniorværktøjer" in (old_site / "index.html").read_text(encoding="utf-8")
     assert (old_site / "en" / "index.html").is_file()
-    assert len(list((old_site / "pdf").glob("*.pdf"))) == 14  # five books and two posters per language
-    files = len(WORD_TEXTS) * len(LANGUAGES)  # every text in each language
+    books = (7 + len(EXAMPLES)) * len(LANGUAGES)  # five books and two posters, and each catalogue example alone, per language
+    assert len(list((old_site / "pdf").glob("*.pdf"))) == books
+    files = (len(WORD_FILE_TEXTS) + len(SHELLS)) * len(LANGUAGES)  # every text, chapter checklist and form's shell in each language
     assert len(list((old_site / "dokumenter").glob("*.docx"))) == len(list((old_site / "dokumenter").glob("*.odt"))) == files
     assert (old_site / "seniorvaerktoejer-offline.zip").is_file()
 
