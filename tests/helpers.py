@@ -151,3 +151,13 @@ def wait_for_animations_to_end(page: object, tries: int = 100) -> None:
             return
         page.wait_for_timeout(50)
     raise AssertionError(f"an animation still runs after {tries * 50} ms")
+
+
+OWN_FILES = ("assets/javascripts/", "dokumenter/")  # the site's scripts and its documents' shells
+
+
+def fetches_only_own_file(request: object, site_url: str) -> bool:
+    """True for a GET of one of the site's own scripts or document shells, with no query and no body: it carries nothing typed."""
+    address = urlsplit(request.url)
+    return (request.method == "GET" and request.post_data is None and not address.query
+            and request.url.startswith(tuple(site_url + folder for folder in OWN_FILES)))

@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from seniorsite.data.conversation import FILE_FORMAT, FILE_VERSION, ROLES
 from seniorsite.data.site_data import load_site_data
 from seniorsite.page.security_policy import policy_for
-from tests.helpers import PROJECT, BuildResult, soup_of
+from tests.helpers import PROJECT, BuildResult, fetches_only_own_file, soup_of
 
 CONVERSATION = load_site_data(PROJECT).conversation
 # Every question answered in a field of its own; the record's "who does what by when" is rows of what, who and by when.
@@ -79,16 +79,6 @@ def test_the_file_schema_names_the_format_and_version_the_form_writes() -> None:
 
 # ----- in the browser ---------------------------------------------------------------------------
 FAVICON = "/" + yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))["theme"]["favicon"]  # the site's icon
-
-OWN_FILES = ("assets/javascripts/", "dokumenter/")  # the site's scripts and its documents' shells
-
-
-def fetches_only_own_file(request: object, site_url: str) -> bool:
-    """True for a GET of one of the site's own scripts or document shells, with no query and no body: it carries nothing typed."""
-    address = urlsplit(request.url)
-    return (request.method == "GET" and request.post_data is None and not address.query
-            and request.url.startswith(tuple(site_url + folder for folder in OWN_FILES)))
-
 
 @pytest.fixture
 def form_page(browser: object, site_url: str) -> Iterator[object]:

@@ -22,6 +22,7 @@ from seniorsite.outputs.offline.search import offline_location
 from seniorsite.outputs.offline.size import fill_front_pages, fill_offline_size, remove_offline_links
 from seniorsite.outputs.offline.worker_shim import SHIM, add_worker_shim, iframe_script
 from seniorsite.page.file_sizes import size_wording
+from seniorsite.page.page_scripts import with_theme_on_demand
 from tests.helpers import BUILD_MOMENT, PROJECT, SITE_PATH, BuildResult, search_results
 
 SITE_URL = "https://seniorpartnerskabet.github.io" + SITE_PATH
@@ -235,7 +236,7 @@ def test_the_shim_loads_first_and_its_iframe_script_is_allowed() -> None:
     page = (
         '<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src \'self\'">'
         f'<script id="__config" type="application/json">{{"search": "{worker}"}}</script>'
-        '<script src="../assets/javascripts/bundle.5f09ab12.min.js"></script>'
+        + with_theme_on_demand('<script src="../assets/javascripts/bundle.5f09ab12.min.js"></script>')
     )
     shimmed = add_worker_shim(page, shim)
     digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")

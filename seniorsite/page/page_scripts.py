@@ -45,3 +45,27 @@ def without_unused_tool_assets(html: str) -> str:
         return keep_if_used
 
     return STYLESHEET_TAG.sub(keeper(TOOL_STYLESHEETS), SCRIPT_TAG.sub(keeper(TOOL_SCRIPTS), html))
+
+# The theme's script tag as the theme writes it, and the tag of docs/assets/javascripts/theme-on-demand.js that stands
+# in its place: the loader names the bundle, and loads it at the reader's first act.
+THEME_LOADER = "assets/javascripts/theme-on-demand.js"
+THEME_BUNDLE_TAG = re.compile(r'<script src="(?P<root>[^"]*)(?P<bundle>assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+THEME_LOADER_TAG = re.compile(rf'<script src="(?P<root>[^"]*){re.escape(THEME_LOADER)}" data-theme-bundle="[^"]*"></script>')
+
+
+def with_theme_on_demand(html: str) -> str:
+    """Replace the theme's script tag with the loader that loads it at the reader's first act."""
+    return THEME_BUNDLE_TAG.sub(
+        lambda match: f'<script src="{match["root"]}{THEME_LOADER}" data-theme-bundle="{match["root"]}{match["bundle"]}"></script>',
+        html, count=1)
+
+
+# A table from Markdown, and the frame the theme's script puts round it (so a wide table scrolls in its frame).
+# Written into the page, so the table sits in its frame before the script loads and nothing moves when it does.
+TABLE_TAG = re.compile(r"<table>(?P<body>.*?)</table>", re.S)
+TABLE_FRAME = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>{body}</table></div></div>'
+
+
+def with_table_frames(html: str) -> str:
+    """Put every table without a class in the frame the theme's script would put it in."""
+    return TABLE_TAG.sub(lambda match: TABLE_FRAME.format(body=match["body"]), html)

@@ -32,7 +32,8 @@
 })();
 
 // WCAG 2.1.1: a table wider than the screen scrolls in its frame; the frame takes keyboard focus so
-// that keyboard users can scroll it too (only where it really scrolls).
+// that keyboard users can scroll it too (only where it really scrolls). The theme's script, once it has loaded
+// (theme-on-demand.js), puts each table in a new frame, which is looked at again.
 (function () {
   "use strict";
   function markScrollable() {
@@ -51,6 +52,23 @@
   }
   window.addEventListener("load", markScrollable);
   window.addEventListener("resize", markScrollable);
+  document.addEventListener("sv-theme-started", markScrollable);
+})();
+
+// Printing opens every <details>, so the paper holds every answer; afterwards those the reader had not opened
+// close again. (The theme does the same once its script has loaded; then it finds them open and leaves them.)
+(function () {
+  "use strict";
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    Array.prototype.forEach.call(document.querySelectorAll("details:not([open])"), function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.splice(0).forEach(function (details) { details.open = false; });
+  });
 })();
 
 // The theme fetches "sitemap.xml" beside every <link rel="alternate"> to map pages between

@@ -7,8 +7,9 @@ import hashlib
 import json
 import re
 
+from seniorsite.page.page_scripts import THEME_LOADER_TAG
+
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
-BUNDLE = re.compile(r'<script src="(?P<root>[^"]*)assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
 CONFIG = re.compile(r'<script id="__config" type="application/json">(?P<json>.*?)</script>', re.S)
 POLICY = re.compile(r'(<meta http-equiv="Content-Security-Policy" content="[^"]*script-src [^"]*?)(")')
 # The inline script the shim writes into its iframe, with its placeholders: ${<function>} and ${<worker url>}.
@@ -38,13 +39,13 @@ def iframe_script(shim: str, worker_url: str) -> str:
 
 
 def add_worker_shim(html: str, shim: str) -> str:
-    """Load the shim before the theme's bundle and let the page's policy run the shim's iframe script."""
-    bundle = BUNDLE.search(html)
+    """Load the shim before the theme's bundle (before its loader) and let the page's policy run the shim's iframe script."""
+    loader = THEME_LOADER_TAG.search(html)
     config = CONFIG.search(html)
-    if not bundle or not config:
+    if not loader or not config:
         return html  # not a theme page: it runs no search
-    tag = f'<script src="{bundle.group("root")}{SHIM}"></script>'
-    html = html[:bundle.start()] + tag + html[bundle.start():]
+    tag = f'<script src="{loader.group("root")}{SHIM}"></script>'
+    html = html[:loader.start()] + tag + html[loader.start():]
     digest = hashlib.sha256(iframe_script(shim, json.loads(config.group("json"))["search"]).encode("utf-8")).digest()
     # By the spec the shim's iframe inherits this policy (Chromium runs it anyway): allow its one inline script by hash.
     return POLICY.sub(lambda m: f"{m.group(1)} 'sha256-{base64.b64encode(digest).decode('ascii')}'{m.group(2)}", html, count=1)
