@@ -234,12 +234,15 @@ def line_for(tab: object, task: TaskPath) -> object:
 
 @pytest_browser
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_a_reader_follows_every_task_from_its_page_to_its_last_step(tab: object, site_url: str, language: str) -> None:
-    """From a task's page the first step's link leads on; on each step's page the box says 'step N of M', and its next link leads to the next step (a file is fetched, then the task's page leads past it), its previous link back."""
+def test_a_reader_follows_every_task_from_the_front_page_to_its_last_step(tab: object, site_url: str, language: str) -> None:
+    """From the front page a task's card leads to its page, whose first step's link leads on; on each step's page the box says 'step N of M', and its next link leads to the next step (a file is fetched, then the task's page leads past it), its previous link back."""
     tab.language = language
     for task in PATHS.paths:
         task_url = site_url + page_path(task.page.source, language)
-        tab.goto(task_url)
+        tab.goto(site_url + page_path("index.md", language))
+        tab.locator("ul.sv-tasks > li h2 a").filter(has_text=task.title[language]).click()
+        tab.wait_for_load_state()
+        assert tab.url == task_url, task.id
         tab.locator("ol.sv-steps > li").nth(0).locator("h2 a").click()
         for number, step in enumerate(task.steps, start=1):
             if step.file:
