@@ -63,8 +63,8 @@ def section(soup: BeautifulSoup, heading_id: str) -> list[Tag]:
 
 
 def table_of(parts: list[Tag]) -> Tag:
-    """Return the first table among a section's parts, whether bare or in the theme's scroll frame."""
-    return next(part if part.name == "table" else part.find("table") for part in parts if part.name == "table" or part.find("table"))
+    """Return the first table among a section's parts: the build writes each in the theme's scroll frame."""
+    return next(part.find("table") for part in parts if "md-typeset__scrollwrap" in part.get("class", []))
 
 
 def rows(table: Tag) -> list[list[Tag]]:
