@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,7 @@ from seniorsite.page.compact_html import compact_html
 from seniorsite.page.page_scripts import without_unused_tool_assets
 from seniorsite.whole_site.own_assets import ScriptSyntaxError, minified_css, minified_js
 from seniorsite.whole_site.search_css import split_search_results_css
-from seniorsite.whole_site.unused_css import pruned_stylesheets, used_names
+from seniorsite.whole_site.unused_css import prune_theme_stylesheets, pruned_stylesheets, used_names
 from tests.helpers import BuildResult, site_pages, soup_of
 
 INDEX = "search/search_index.json"
@@ -93,6 +94,19 @@ def test_the_theme_css_keeps_what_pages_or_scripts_use_and_drops_the_rest() -> N
     )
     [kept] = pruned_stylesheets([css], used)
     assert kept == ".shown{color:red}:root{--read:green}.set-later{color:var(--read)}div:not(.never){margin:0}.md-search-result__item{padding:0}"
+
+
+def test_a_colour_scheme_set_only_by_a_pages_inline_script_keeps_its_rules(tmp_path: Path) -> None:
+    """The dark scheme is set by the script first in each page's body: its rules stay; a scheme nothing sets goes."""
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "index.html").write_text(
+        '<html><body data-md-color-scheme="default"><script>document.body.setAttribute("data-md-color-scheme","slate")</script>'
+        '<script src="x.js">"unread"</script><p>Tekst</p></body></html>', encoding="utf-8")
+    sheet = tmp_path / "assets" / "stylesheets" / "palette.0123abcd.min.css"
+    sheet.write_text("[data-md-color-scheme=default]{color:#000}[data-md-color-scheme=slate]{color:#fff}"
+                     "[data-md-color-scheme=unread]{color:red}", encoding="utf-8")
+    prune_theme_stylesheets(tmp_path)
+    assert sheet.read_text(encoding="utf-8") == "[data-md-color-scheme=default]{color:#000}[data-md-color-scheme=slate]{color:#fff}"
 
 
 def test_search_result_rules_move_to_their_own_stylesheet() -> None:

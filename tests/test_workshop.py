@@ -17,7 +17,7 @@ from seniorsite.outputs.pdf.books import FILE_PREFIX, PDF_FOLDER
 from seniorsite.outputs.word.publish import write_texts
 from seniorsite.outputs.word.texts import HANDOUTS, PAGE, WORKSHOP_HANDOUTS, RenderedPage, WordText, text_html
 from seniorsite.problems import ContentError
-from tests.helpers import BuildResult, site_pages, soup_of, wait_for_animations_to_end
+from tests.helpers import BuildResult, site_pages, soup_of
 
 GUIDE = "arbejdshaandbog/workshop/"
 SHEETS = "arbejdshaandbog/workshop-materialer/"
@@ -244,7 +244,6 @@ def test_the_workshop_pages_pass_axe_in_the_dark_scheme(browser: object, site_ur
     tab = context.new_page()
     tab.goto(site_url + path, wait_until="networkidle")
     assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    wait_for_animations_to_end(tab)
     result = Axe().run(tab, options=WCAG_AA)
     context.close()
     assert [f"{v['id']}: {n['target']}" for v in result.response["violations"] for n in v["nodes"]] == []

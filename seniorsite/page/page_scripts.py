@@ -69,3 +69,21 @@ TABLE_FRAME = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table
 def with_table_frames(html: str) -> str:
     """Put every table without a class in the frame the theme's script would put it in."""
     return TABLE_TAG.sub(lambda match: TABLE_FRAME.format(body=match["body"]), html)
+
+
+# The system's light or dark setting, followed from before the first paint (the theme's own toggle would store the
+# choice in localStorage, which this site never uses). Inline, first in the body, because an external script at the
+# end of the body runs after a first paint in the light scheme, and the theme's colour transitions then fade every
+# link from light to dark. Its hash is in the page's Content-Security-Policy (security_policy.py).
+SCHEMES = {"light": "default", "dark": "slate"}  # the theme's names for them, as in site.css
+SCHEME_SCRIPT = (
+    '(function(){var d=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)");'
+    'function f(){document.body.setAttribute("data-md-color-scheme",d&&d.matches?"%(dark)s":"%(light)s")}'
+    'f();d&&d.addEventListener&&d.addEventListener("change",f)})()' % SCHEMES
+)
+BODY_TAG = re.compile(r"<body\b[^>]*>")
+
+
+def with_scheme_before_first_paint(html: str) -> str:
+    """Put the script that follows the system's light or dark setting first in the body."""
+    return BODY_TAG.sub(lambda match: f"{match[0]}<script>{SCHEME_SCRIPT}</script>", html, count=1)

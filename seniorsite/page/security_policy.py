@@ -27,17 +27,22 @@ BASE_POLICY = (
 )
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """Return the CSP hash source of every inline script the browser would run."""
-    hashes = []
+def inline_scripts(html: str) -> list[str]:
+    """Return the text of every inline script in a page that the browser would run."""
+    scripts = []
     for match in SCRIPT.finditer(html):
         attributes = match.group("attributes")
         kind = TYPE.search(attributes)
         if re.search(r"\bsrc\s*=", attributes, re.I) or (kind and kind.group(1).lower() not in EXECUTABLE_TYPES):
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
-    return sorted(set(hashes))
+        scripts.append(match.group("body"))
+    return scripts
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """Return the CSP hash source of every inline script the browser would run."""
+    digests = (hashlib.sha256(script.encode("utf-8")).digest() for script in inline_scripts(html))
+    return sorted({f"'sha256-{base64.b64encode(digest).decode('ascii')}'" for digest in digests})
 
 
 # `mkdocs serve` adds its live-reload script to each page as it sends it, with numbers that change per

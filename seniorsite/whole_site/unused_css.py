@@ -15,6 +15,8 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import AtRule, Declaration, Node, QualifiedRule
 
+from seniorsite.page.security_policy import inline_scripts
+
 # The theme's stylesheets, as Material writes them into the built site (name.hash.min.css).
 THEME_STYLESHEETS = ("assets/stylesheets/main.*.min.css", "assets/stylesheets/palette.*.min.css")
 OWN_STYLESHEETS = ("assets/stylesheets/*.css",)
@@ -209,9 +211,11 @@ def pruned_stylesheets(sheets: list[str], used: UsedNames, readers: str = "") ->
 def prune_theme_stylesheets(site: Path) -> dict[str, tuple[int, int]]:
     """Rewrite the theme's stylesheets in a built site with only what its pages and scripts use; return bytes before and after."""
     theme_scripts = {path for pattern in THEME_SCRIPTS for path in site.glob(pattern)}
+    pages = [path.read_text(encoding="utf-8") for path in site.glob("**/*.html")]
     used = used_names(
-        (path.read_text(encoding="utf-8") for pattern in ("**/*.html", "**/search_index.json") for path in site.glob(pattern)),
-        (path.read_text(encoding="utf-8") for path in site.glob("assets/javascripts/**/*.js") if path not in theme_scripts),
+        [*pages, *(path.read_text(encoding="utf-8") for path in site.glob("**/search_index.json"))],
+        [*(path.read_text(encoding="utf-8") for path in site.glob("assets/javascripts/**/*.js") if path not in theme_scripts),
+         *(script for page in pages for script in inline_scripts(page))],  # a page's own inline scripts set choices too
         (path.read_text(encoding="utf-8") for path in theme_scripts),
     )
     theme = [path for pattern in THEME_STYLESHEETS for path in sorted(site.glob(pattern))]

@@ -17,20 +17,6 @@
   }
 })();
 
-// Follow the system's light or dark setting (the theme's own toggle would store the choice in
-// localStorage, which this site never uses).
-(function () {
-  "use strict";
-  var dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
-  function follow() {
-    document.body.setAttribute("data-md-color-scheme", dark && dark.matches ? "slate" : "default");
-  }
-  if (dark) {
-    follow();
-    if (dark.addEventListener) { dark.addEventListener("change", follow); }
-  }
-})();
-
 // WCAG 2.1.1: a table wider than the screen scrolls in its frame; the frame takes keyboard focus so
 // that keyboard users can scroll it too (only where it really scrolls). The theme's script, once it has loaded
 // (theme-on-demand.js), puts each table in a new frame, which is looked at again.
