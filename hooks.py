@@ -41,7 +41,10 @@ from seniorsite.page.page_parts import (
     valid_theme_markup,
 )
 from seniorsite.page.page_scripts import (
-    with_scheme_before_first_paint, with_table_frames, with_theme_on_demand, without_unused_tool_assets,
+    with_scheme_before_first_paint,
+    with_table_frames,
+    with_theme_on_demand,
+    without_unused_tool_assets,
 )
 from seniorsite.page.page_sources import data_edit_url, page_meta
 from seniorsite.page.render import EVENTS_PAGE, GLOSSARY_PAGE, PageRenderer

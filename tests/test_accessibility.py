@@ -25,18 +25,25 @@ def violations(page: object) -> list[str]:
     ]
 
 
-@pytest.fixture(scope="module", params=list(WIDTHS))
+# Every page in the light scheme at both widths, and in the dark scheme on the desktop, where the sidebars show too
+# (the dark scheme at phone width is checked on every kind of page, in tests/test_tools_browser.py).
+VIEWS = [("desktop", "light"), ("phone", "light"), ("desktop", "dark")]
+
+
+@pytest.fixture(scope="module", params=VIEWS, ids="-".join)
 def tab(request: pytest.FixtureRequest, browser: object) -> Iterator[object]:
-    """One browser page per width, reused for every page of the site."""
-    context = browser.new_context(viewport={"width": WIDTHS[request.param], "height": 900})
+    """One browser page per width and colour scheme, reused for every page of the site."""
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900}, color_scheme=scheme)
     yield context.new_page()
     context.close()
 
 
 @pytest.mark.parametrize("path", site_pages())
 def test_every_page_has_no_wcag_violation(tab: object, site_url: str, path: str) -> None:
-    """axe-core finds nothing against WCAG 2.2 A and AA, on the desktop and at phone width."""
-    # "load": the page's own scripts have run; axe needs no idle network (the search index loads later).
+    """axe-core finds nothing against WCAG 2.2 A and AA: on the desktop and at phone width, and on the desktop in the dark scheme."""
+    # "load": the page's own scripts have run, and the scheme was set before the first paint (nothing fades after it);
+    # axe needs no idle network (the search index loads later).
     tab.goto(site_url + path, wait_until="load")
     assert violations(tab) == []
 

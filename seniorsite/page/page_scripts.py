@@ -75,11 +75,10 @@ def with_table_frames(html: str) -> str:
 # choice in localStorage, which this site never uses). Inline, first in the body, because an external script at the
 # end of the body runs after a first paint in the light scheme, and the theme's colour transitions then fade every
 # link from light to dark. Its hash is in the page's Content-Security-Policy (security_policy.py).
-SCHEMES = {"light": "default", "dark": "slate"}  # the theme's names for them, as in site.css
-SCHEME_SCRIPT = (
+SCHEME_SCRIPT = (  # "slate" and "default" are the theme's names for the dark and light schemes, as in site.css
     '(function(){var d=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)");'
-    'function f(){document.body.setAttribute("data-md-color-scheme",d&&d.matches?"%(dark)s":"%(light)s")}'
-    'f();d&&d.addEventListener&&d.addEventListener("change",f)})()' % SCHEMES
+    'function f(){document.body.setAttribute("data-md-color-scheme",d&&d.matches?"slate":"default")}'
+    'f();d&&d.addEventListener&&d.addEventListener("change",f)})()'
 )
 BODY_TAG = re.compile(r"<body\b[^>]*>")
 
