@@ -40,12 +40,7 @@ from seniorsite.page.page_parts import (
     slugify,
     valid_theme_markup,
 )
-from seniorsite.page.page_scripts import (
-    with_scheme_before_first_paint,
-    with_table_frames,
-    with_theme_on_demand,
-    without_unused_tool_assets,
-)
+from seniorsite.page.page_scripts import with_page_scripts
 from seniorsite.page.page_sources import data_edit_url, page_meta
 from seniorsite.page.render import EVENTS_PAGE, GLOSSARY_PAGE, PageRenderer
 from seniorsite.page.security_policy import add_security_policy
@@ -288,9 +283,7 @@ def _with_downloads(output: str, page: Page, language: str) -> str:
 
 def _finished_page(html: str) -> str:
     """Return a written page without unused tool scripts or blank space, its scheme set before its first paint, the theme's script on demand and its tables framed, with its Content-Security-Policy."""
-    html = with_table_frames(with_theme_on_demand(without_unused_tool_assets(valid_theme_markup(html))))
-    html = with_scheme_before_first_paint(html)
-    return add_security_policy(use_stemming_worker(compact_html(html)), RUN.serve)
+    return add_security_policy(use_stemming_worker(compact_html(with_page_scripts(valid_theme_markup(html)))), RUN.serve)
 
 
 @event_priority(-100)  # last, so the hashes match the page exactly as it is written

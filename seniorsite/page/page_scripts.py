@@ -1,4 +1,4 @@
-"""Leave a tool's script and stylesheet out of every page that does not hold the tool, so a first view loads only what it uses."""
+"""A page's scripts as written: only its own tools' scripts and styles, its colour scheme before its first paint, the theme's script on demand."""
 
 from __future__ import annotations
 
@@ -86,3 +86,8 @@ BODY_TAG = re.compile(r"<body\b[^>]*>")
 def with_scheme_before_first_paint(html: str) -> str:
     """Put the script that follows the system's light or dark setting first in the body."""
     return BODY_TAG.sub(lambda match: f"{match[0]}<script>{SCHEME_SCRIPT}</script>", html, count=1)
+
+
+def with_page_scripts(html: str) -> str:
+    """Return a written page with only its tools' scripts and styles, its scheme before its first paint, the theme's script on demand and its tables framed."""
+    return with_scheme_before_first_paint(with_table_frames(with_theme_on_demand(without_unused_tool_assets(html))))
